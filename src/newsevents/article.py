@@ -23,6 +23,8 @@ class Article:
     published: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    origin: str | None = None  # where it was read from (file name or "<stdin>"), for reports
+    line: int | None = None  # 1-based line/row in ``origin`` for record inputs
 
     @property
     def key(self) -> str:
@@ -66,6 +68,4 @@ def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None
             return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise DateError(
-            f"cannot read publication date {value!r}: expected YYYY-MM-DD"
-        ) from None
+        raise DateError(f"cannot read publication date {value!r}: expected YYYY-MM-DD") from None

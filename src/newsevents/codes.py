@@ -95,9 +95,7 @@ def load_code_tables(
             quad = int(row["quad_class"])
             goldstein = float(row["goldstein"])
         except ValueError:
-            raise LexiconError(
-                f"bad number in {row!r}", path=str(path), line=lineno
-            ) from None
+            raise LexiconError(f"bad number in {row!r}", path=str(path), line=lineno) from None
         if quad not in (1, 2, 3, 4) or not -10.0 <= goldstein <= 10.0:
             raise LexiconError(
                 f"quad class or Goldstein out of range in {row!r}", path=str(path), line=lineno

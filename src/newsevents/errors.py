@@ -9,7 +9,7 @@
     │   ├── DecodeError             a file is not valid UTF-8 text (binary, other encoding)
     │   └── RecordError             one record of a JSONL/CSV/feed input is malformed
     ├── DateError                   an unparseable publication date
-    ├── LexiconError                a data file (lexicon, table) is malformed: names file, line, value
+    ├── LexiconError                a malformed data file (lexicon, table): names file, line, value
     ├── ModelError                  the spaCy model package is missing or unusable
     └── StageError                  a stage failed on one article (a bug); the batch goes on
 

@@ -98,7 +98,9 @@ class Pipeline:
         nlp: Language | None = None,
     ) -> None:
         self.model = model
-        self.nlp = nlp if nlp is not None else build_nlp(model, stages=stages, stage_config=stage_config)
+        self.nlp = (
+            nlp if nlp is not None else build_nlp(model, stages=stages, stage_config=stage_config)
+        )
         self.check_language = check_language
         self.max_chunk_chars = max_chunk_chars
 
@@ -210,7 +212,9 @@ class Pipeline:
             del pending[ordinal]
             errors = [e for _, d in done for e in (d._.ne_errors or [])]
             if errors:
-                yield Failure(article.key, article.source, None, "StageError", "; ".join(errors))
+                yield Failure(
+                    article.key, article.origin, article.line, "StageError", "; ".join(errors)
+                )
             else:
                 yield merge_chunks(done, article)
             next_out = ordinal + 1
@@ -257,7 +261,7 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
 
 
 def _failure(article: Article, exc: Exception) -> Failure:
-    return Failure(article.key, article.source, None, type(exc).__name__, str(exc))
+    return Failure(article.key, article.origin, article.line, type(exc).__name__, str(exc))
 
 
 _ERRORS: dict[str, type[NewsEventsError]] = {

@@ -1,0 +1,47 @@
+"""A rich progress bar with articles/s on stderr; a no-op when disabled (``--quiet``)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "– articles/s")
+
+
+@contextlib.contextmanager
+def progress_bar(
+    console: Console, *, enabled: bool = True, total: int | None = None, label: str = "coding"
+) -> Iterator[Callable[[], None]]:
+    """Yield an ``advance()`` callable; shows a bar (with ETA when ``total`` is known)."""
+    if not enabled:
+        yield lambda: None
+        return
+    columns: list[ProgressColumn | str] = [SpinnerColumn(), TextColumn(label)]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    else:
+        columns += [TextColumn("{task.completed} articles")]
+    columns += [RateColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)

@@ -1,0 +1,99 @@
+"""Readers: files, stdin and records → :class:`Article` (or :class:`Failure` for a bad record).
+
+``read_inputs`` picks a reader per input by ``input_format`` or by file extension:
+
+=========  ==========================================  ==========================
+format     extensions                                  one article per
+=========  ==========================================  ==========================
+txt        .txt .text .md (and anything unknown)        file
+html       .html .htm                                  file (main text by trafilatura)
+jsonl      .jsonl .ndjson .json                        line
+csv        .csv                                        row
+=========  ==========================================  ==========================
+
+``-`` reads standard input (``txt`` unless ``input_format`` says otherwise).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..article import Article, Failure
+from ..errors import NewsEventsError
+from .html import html_to_article
+from .records import CsvColumns, read_csv, read_jsonl
+from .text import decode_text
+
+FORMATS = ("txt", "html", "jsonl", "csv")
+
+_BY_EXTENSION = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+}
+
+__all__ = [
+    "FORMATS",
+    "CsvColumns",
+    "detect_format",
+    "html_to_article",
+    "read_inputs",
+]
+
+
+def detect_format(name: str, input_format: str | None = None) -> str:
+    """The reader for ``name``: ``input_format`` if given, else by extension, else txt."""
+    if input_format:
+        return input_format
+    return _BY_EXTENSION.get(Path(name).suffix.lower(), "txt")
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    *,
+    input_format: str | None = None,
+    published: dt.date | None = None,
+    csv_columns: CsvColumns | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from files or ``-`` (stdin), in input order; unreadable inputs yield Failures."""
+    for name in inputs:
+        fmt = detect_format(name, input_format)
+        source = "<stdin>" if name == "-" else name
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            yield Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
+            continue
+        try:
+            text = decode_text(data, source=source)
+        except NewsEventsError as exc:
+            yield Failure(None, source, None, type(exc).__name__, str(exc))
+            continue
+        if fmt == "jsonl":
+            yield from read_jsonl(io.StringIO(text), source=source, published=published)
+        elif fmt == "csv":
+            yield from read_csv(
+                io.StringIO(text, newline=""),
+                source=source,
+                published=published,
+                columns=csv_columns or CsvColumns(),
+            )
+        elif fmt == "html":
+            try:
+                article = html_to_article(text, published=published)
+                yield dataclasses.replace(article, origin=source)
+            except NewsEventsError as exc:
+                yield Failure(None, source, None, type(exc).__name__, f"{source}: {exc}")
+        else:
+            yield Article(text=text, published=published, origin=source)
