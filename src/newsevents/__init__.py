@@ -7,10 +7,8 @@ Public API::
     result.to_dict()
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from functools import lru_cache
+from functools import lru_cache as _lru_cache
 
 from .article import Article, Failure
 from .errors import (
@@ -69,7 +67,7 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=4)
+@_lru_cache(maxsize=4)
 def _default_pipeline(model: str | None) -> Pipeline:
     return Pipeline() if model is None else Pipeline(model)
 

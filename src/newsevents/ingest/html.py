@@ -7,6 +7,8 @@ import datetime as dt
 from ..article import Article, parse_published
 from ..errors import DateError, InputError
 
+_MIN_WORDS = 3
+
 
 def html_to_article(
     html: str,
@@ -30,7 +32,8 @@ def html_to_article(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    # A navigation label or two ("Home") is what extraction leaves of a page with no article.
+    if not text or len(text.split()) < _MIN_WORDS:
         raise InputError("the HTML page has no article text that could be extracted")
     page_date = None
     raw_date = getattr(document, "date", None)
