@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -22,20 +23,47 @@ from .schema import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """The annotations of one processed piece of an article, without its Doc.
+
+    Keeping these instead of Docs is what bounds memory for very long articles.
+    """
+
+    offset: int  # where the piece starts in the article text
+    actors: list[Actor]
+    times: list[Time]
+    places: list[Place]
+    quotes: list[Quote]
+    events: list[Event]
+    errors: list[str]
+
+
+def chunk_from_doc(doc: Doc, offset: int = 0) -> Chunk:
+    """Take the stages' annotations off a processed doc."""
+    return Chunk(
+        offset=offset,
+        actors=get_list(doc, "ne_actors"),
+        times=get_list(doc, "ne_times"),
+        places=get_list(doc, "ne_places"),
+        quotes=get_list(doc, "ne_quotes"),
+        events=get_list(doc, "ne_events"),
+        errors=get_list(doc, "ne_errors"),
+    )
+
+
 def assemble(doc: Doc, article: Article, *, language: str = "en") -> ArticleResult:
     """Gather the stages' annotations of one whole-article doc."""
-    return merge_chunks([(0, doc)], article, language=language)
+    return merge_chunks([chunk_from_doc(doc)], article, language=language)
 
 
 def merge_chunks(
-    chunks: Sequence[tuple[int, Doc]], article: Article, *, language: str = "en"
+    chunks: Sequence[Chunk], article: Article, *, language: str = "en"
 ) -> ArticleResult:
-    """Gather annotations of an article processed as several chunks.
+    """Gather annotations of an article processed as several chunks, in text order.
 
-    ``chunks`` are ``(offset, doc)`` pairs in text order, ``offset`` being where the
-    chunk's text starts in ``article.text``. Offsets are shifted to index the whole
-    text and ids renumbered in text order; actors with the same name, code and kind in
-    different chunks become one actor.
+    Offsets are shifted to index the whole text and ids renumbered in text order;
+    actors with the same name, code and kind in different chunks become one actor.
     """
     actors: list[Actor] = []
     actor_index: dict[tuple[str, str | None, str], int] = {}
@@ -43,9 +71,10 @@ def merge_chunks(
     quotes: list[Quote] = []
     times: list[Time] = []
     places: list[Place] = []
-    for offset, doc in chunks:
+    for chunk in chunks:
+        offset = chunk.offset
         actor_ids: dict[str, str] = {}
-        for actor in get_list(doc, "ne_actors"):
+        for actor in chunk.actors:
             mentions = [_shift(m, offset) for m in actor.mentions]
             key = (actor.name, actor.code, actor.kind)
             if key in actor_index:
@@ -58,17 +87,17 @@ def merge_chunks(
                 actor_index[key] = len(actors)
                 actors.append(dataclasses.replace(actor, id=new_id, mentions=mentions))
                 actor_ids[actor.id] = new_id
-        time_ids = _renumber(get_list(doc, "ne_times"), "T", len(times))
+        time_ids = _renumber(chunk.times, "T", len(times))
         times += [
             dataclasses.replace(t, id=time_ids[t.id], start=t.start + offset, end=t.end + offset)
-            for t in get_list(doc, "ne_times")
+            for t in chunk.times
         ]
-        place_ids = _renumber(get_list(doc, "ne_places"), "P", len(places))
+        place_ids = _renumber(chunk.places, "P", len(places))
         places += [
             dataclasses.replace(p, id=place_ids[p.id], start=p.start + offset, end=p.end + offset)
-            for p in get_list(doc, "ne_places")
+            for p in chunk.places
         ]
-        quote_ids = _renumber(get_list(doc, "ne_quotes"), "Q", len(quotes))
+        quote_ids = _renumber(chunk.quotes, "Q", len(quotes))
         quotes += [
             dataclasses.replace(
                 q,
@@ -80,9 +109,9 @@ def merge_chunks(
                 via=[actor_ids[v] for v in q.via if v in actor_ids],
                 addressee=actor_ids.get(q.addressee) if q.addressee else None,
             )
-            for q in get_list(doc, "ne_quotes")
+            for q in chunk.quotes
         ]
-        event_ids = _renumber(get_list(doc, "ne_events"), "E", len(events))
+        event_ids = _renumber(chunk.events, "E", len(events))
         events += [
             dataclasses.replace(
                 e,
@@ -94,7 +123,7 @@ def merge_chunks(
                 trigger=_shift(e.trigger, offset),
                 sentence=CharRange(e.sentence.start + offset, e.sentence.end + offset),
             )
-            for e in get_list(doc, "ne_events")
+            for e in chunk.events
         ]
     info = ArticleInfo(
         id=article.key,

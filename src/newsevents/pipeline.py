@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from . import _doc  # noqa: F401 - registers the Doc extensions
 from .actors import component as _actors  # noqa: F401 - registers newsevents_actors
 from .article import Article, Failure, parse_published
-from .assemble import merge_chunks
+from .assemble import Chunk, chunk_from_doc, merge_chunks
 from .errors import (
     EmptyTextError,
     InputError,
@@ -180,7 +180,7 @@ class Pipeline:
         self, articles: Iterable[Article | str], *, batch_size: int, n_process: int
     ) -> Iterator[ArticleResult | Failure]:
         rejected: dict[int, Failure] = {}
-        pending: dict[int, tuple[Article, list[tuple[int, Doc]]]] = {}
+        pending: dict[int, tuple[Article, list[Chunk]]] = {}
         next_out = 0
 
         def docs() -> Iterator[tuple[Doc, tuple[int, int, int]]]:
@@ -202,7 +202,7 @@ class Pipeline:
             docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
             article, done = pending[ordinal]
-            done.append((offset, doc))
+            done.append(chunk_from_doc(doc, offset))
             if len(done) < n_chunks:
                 continue
             while next_out < ordinal:
@@ -210,7 +210,7 @@ class Pipeline:
                     yield rejected.pop(next_out)
                 next_out += 1
             del pending[ordinal]
-            errors = [e for _, d in done for e in (d._.ne_errors or [])]
+            errors = [e for chunk in done for e in chunk.errors]
             if errors:
                 yield Failure(
                     article.key, article.origin, article.line, "StageError", "; ".join(errors)
