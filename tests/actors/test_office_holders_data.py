@@ -35,12 +35,44 @@ NON_MEMBERS = set(
     "SHN SJM SPM SXM TCA TKL TWN UMI VAT VGB VIR WLF".split()
 )
 UN_MEMBERS = {c.alpha_3 for c in pycountry.countries} - NON_MEMBERS
-# Non-member entities that may still have rows (Palestinian Authority leaders).
-EXTRA_ISO = {"PSE"}
+# Non-member entities that may still have rows: Palestinian Authority, Taiwan, Holy See.
+EXTRA_ISO = {"PSE", "TWN", "VAT"}
 # Countries whose head of state or government is collective or shared, so terms may overlap:
 # Andorra's co-princes, Bosnia's tripartite presidency, San Marino's captains regent,
-# Switzerland's rotating presidency of the Federal Council.
-COLLECTIVE = {"AND", "BIH", "SMR"}
+# Nicaragua's co-presidents since 2025.
+COLLECTIVE = {"AND", "BIH", "NIC", "SMR"}
+
+
+# Single words shared by many public figures (or common English words) must not be aliases.
+AMBIGUOUS_ALIASES = {
+    "Ahmed",
+    "Ali",
+    "Aoun",
+    "Abe",
+    "Brown",
+    "Castro",
+    "Clinton",
+    "Gates",
+    "Hague",
+    "Hassan",
+    "Hunt",
+    "Johnson",
+    "Khan",
+    "Kim",
+    "Lee",
+    "Li",
+    "May",
+    "Mohammed",
+    "Moon",
+    "Park",
+    "Rice",
+    "Sharif",
+    "Singh",
+    "Smith",
+    "Straw",
+    "Wang",
+    "Zhang",
+}
 
 
 def _rows() -> list[tuple[str, int, dict[str, str]]]:
@@ -135,9 +167,15 @@ def test_office_holders_data_dates_are_well_formed_and_ordered() -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "ok"),
-    [("2000-05-07", "2008-05-07", True), ("2008", "2008-05", True), ("2008-06", "2008-05-31", False)],
+    [
+        ("2000-05-07", "2008-05-07", True),
+        ("2008", "2008-05", True),
+        ("2008-06", "2008-05-31", False),
+    ],
 )
-def test_office_holders_data_date_parser_orders_partial_dates(start: str, end: str, ok: bool) -> None:
+def test_office_holders_data_date_parser_orders_partial_dates(
+    start: str, end: str, ok: bool
+) -> None:
     assert (_parse(start, end=False) <= _parse(end, end=True)) is ok
 
 
@@ -166,7 +204,7 @@ def test_office_holders_data_single_holder_terms_do_not_overlap() -> None:
     bad = []
     for terms in by_office.values():
         terms.sort()
-        for (s1, e1, w1), (s2, _e2, w2) in zip(terms, terms[1:], strict=False):
+        for (_s1, e1, w1), (s2, _e2, w2) in zip(terms, terms[1:], strict=False):
             if (e1 - s2).days > 31:
                 bad.append(f"{w1} overlaps {w2}")
     assert not bad, bad
@@ -199,7 +237,39 @@ def test_office_holders_data_known_terms(
         r["name"] == name
         and r["code"] == code
         and r["role"] == role
-        and _parse(r["start"], end=False) <= day <= (_parse(r["end"], end=True) if r["end"] else day)
+        and _parse(r["start"], end=False)
+        <= day
+        <= (_parse(r["end"], end=True) if r["end"] else day)
         for _f, _ln, r in ROWS
     )
     assert held is expected
+
+
+@pytest.mark.parametrize(
+    ("alias", "present"),
+    [
+        ("Putin", True),
+        ("Zelensky", True),
+        ("Zelenskyy", True),
+        ("Erdogan", True),
+        ("Erdoğan", True),
+        ("Netanyahu", True),
+        ("Assad", True),
+        ("Brown", False),
+        ("Kim", False),
+        ("Khan", False),
+    ],
+)
+def test_office_holders_data_alias_table(alias: str, present: bool) -> None:
+    aliases = {a for _f, _ln, r in ROWS for a in r["aliases"].split(";") if a}
+    assert (alias in aliases) is present
+
+
+def test_office_holders_data_has_no_ambiguous_single_word_aliases() -> None:
+    bad = [
+        _where(f, ln, r) + f" alias {a!r}"
+        for f, ln, r in ROWS
+        for a in r["aliases"].split(";")
+        if a in AMBIGUOUS_ALIASES
+    ]
+    assert not bad, bad
