@@ -1,12 +1,18 @@
-"""The times stage (placeholder until its issue lands: finds nothing, invents nothing)."""
+"""The times stage: temporal expressions normalised to TIMEX3 values.
 
-from __future__ import annotations
+``find_times(doc)`` scans the text with the patterns of ``grammar.py`` (built from the
+word lists in ``data/times``), normalises each match (``rules.py``) against the
+publication date ``doc._.ne_published`` — never the machine's clock — and keeps the
+longest non-overlapping expressions, numbered T1… in text order.
+"""
 
-from spacy.tokens import Doc
+from .finder import find_times, find_times_in_text
+from .lexicon import TimeLexicon, default_time_lexicon, load_time_lexicon
 
-from ..schema import Time
-
-
-def find_times(doc: Doc) -> list[Time]:
-    """Return the times of ``doc``; this first version finds none."""
-    return []
+__all__ = [
+    "TimeLexicon",
+    "default_time_lexicon",
+    "find_times",
+    "find_times_in_text",
+    "load_time_lexicon",
+]

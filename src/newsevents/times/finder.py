@@ -1,0 +1,213 @@
+"""Finding the expressions: trigger words, windows, pattern matches, overlap resolution."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from ..schema import Time
+from . import anchor as A
+from .grammar import Grammar, grammar_for
+from .lexicon import TimeLexicon, default_time_lexicon
+from .rules import NORMALISERS, Context, Found
+
+
+def find_times(doc: Doc, *, lexicon: TimeLexicon | None = None) -> list[Time]:
+    """The temporal expressions of ``doc`` anchored at ``doc._.ne_published``."""
+    published = doc._.ne_published if doc.has_extension("ne_published") else None
+    return find_times_in_text(doc.text, published, lexicon=lexicon, doc=doc)
+
+
+def find_times_in_text(
+    text: str,
+    published: dt.date | None,
+    *,
+    lexicon: TimeLexicon | None = None,
+    doc: Doc | None = None,
+) -> list[Time]:
+    """Like :func:`find_times` for a plain text; ``doc`` (its parse) refines tense and names."""
+    lex = lexicon if lexicon is not None else default_time_lexicon()
+    if published is not None and not 1000 <= published.year <= 9000:
+        published = None  # calendar arithmetic near year 1 or 9999 would overflow
+    ctx = Context(text=text, anchor=published, lex=lex, doc=doc)
+    found = _select(_candidates(grammar_for(lex), ctx))
+    found = _refer_to_narrative(_refer_to_quarters(found, text), text)
+    return [
+        Time(f"T{i}", f.start, f.end, text[f.start : f.end], f.type, f.value)  # type: ignore[arg-type]
+        for i, f in enumerate(found, start=1)
+    ]
+
+
+_TOKEN = re.compile(r"['’]?\d+|[a-z]+")
+_BACK, _FORWARD = 48, 64  # window around a trigger word, in characters
+
+
+def _scan(
+    grammar: Grammar, src: str
+) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[int]]]:
+    """For each rule, the merged text windows around the words that can trigger it, and
+    the offsets of the words a match of it may begin with (the only places tried).
+
+    ``src`` is the lower-cased text. List comprehensions keep the per-word work in C.
+    """
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(src)]
+    keys = [t if t[0].isalpha() else ("#" if t[0].isdigit() else "'") for _, t in toks]
+    words, numbers, n = grammar.triggers, grammar.number_triggers, len(src)
+    hits = [(toks[i][0], len(toks[i][1]), words[k]) for i, k in enumerate(keys) if k in words]
+    for i in [i for i, k in enumerate(keys) if k == "#" or k == "'"]:
+        begin, tok = toks[i]
+        digits = tok.lstrip("'’")
+        if len(digits) == 4 and 1000 <= int(digits) <= 2199 and tok == digits:
+            hits.append((begin, 4, numbers["year4"]))
+        elif len(digits) == 2 and tok != digits:
+            hits.append((begin, 3, numbers["year2"]))
+        elif len(digits) <= 2 and src[begin + len(tok) : begin + len(tok) + 1] in (":", "/"):
+            hits.append((begin, len(tok), numbers["small"]))
+    hits.sort()
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for begin, length, rules in hits:
+        lo, hi = max(0, begin - _BACK), min(n, begin + length + _FORWARD)
+        for r in rules:
+            out = spans.setdefault(r, [])
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+    starters = grammar.starters
+    begins: dict[int, list[int]] = {}
+    for (begin, _), key in zip(toks, keys, strict=True):
+        for r in starters.get(key, ()):
+            if r in spans:
+                begins.setdefault(r, []).append(begin)
+    return spans, begins
+
+
+def _candidates(grammar: Grammar, ctx: Context) -> list[tuple[int, Found]]:
+    out: list[tuple[int, Found]] = []
+    text = ctx.text
+    low = text.lower()
+    if len(low) != len(text):  # rare ("İ" lower-cases to two characters): mask such characters
+        low = "".join(c if len(c.lower()) == 1 else "_" for c in text).lower()
+    windows, begins = _scan(grammar, low)
+    for priority, spans in sorted(windows.items()):
+        starts = begins.get(priority)
+        if not starts:
+            continue
+        name, pattern = grammar.rules[priority]
+        normalise = NORMALISERS[name]
+        for lo, hi in spans:
+            # every word start is tried, also inside an earlier match of the same rule: if
+            # that match loses to an overlapping one, its tail may still stand alone
+            for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+                m = pattern.match(low, starts[i])
+                if m is None:
+                    continue
+                result = normalise(m, ctx)
+                if result is None:
+                    continue
+                if len(result) == 4:
+                    start, end, kind, value = result  # type: ignore[misc]
+                else:
+                    (kind, value), start, end = result, m.start(), m.end()  # type: ignore[misc]
+                if end > start:
+                    out.append((priority, Found(start, end, kind, value, name)))
+    return out
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_BACK = re.compile(
+    r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)|\byear-(?:ago|earlier)\b", re.I
+)
+
+
+def _refer_to_quarters(found: list[Found], text: str) -> list[Found]:
+    """ "Profit rose in the third quarter from a year earlier": a year back from a quarter
+    named just before (or later in the same sentence) is that quarter a year back."""
+    out: list[Found] = []
+    last_quarter: tuple[int, Found] | None = None
+    for i, f in enumerate(found):
+        if _QUARTER.match(f.value) and not _YEAR_BACK.search(text, f.start, f.end):
+            last_quarter = (i, f)  # a quarter named outright, not itself "a year back"
+        if (
+            f.type == "DATE"
+            and _YEAR_BACK.search(text, f.start, f.end)
+            and not _QUARTER.match(f.value)
+        ):
+            ref = None
+            if last_quarter is not None and f.start - last_quarter[1].end < 600:
+                ref = last_quarter[1]
+            else:
+                sentence_end = text.find(". ", f.end)
+                for g in found[i + 1 :]:
+                    if sentence_end != -1 and g.start > sentence_end:
+                        break
+                    if _QUARTER.match(g.value):
+                        ref = g
+                        break
+            if ref is not None:
+                m = _QUARTER.match(ref.value)
+                assert m is not None
+                f = Found(f.start, f.end, f.type, f"{int(m[1]) - 1}-Q{m[2]}", f.rule)
+        out.append(f)
+    return out
+
+
+_NARRATIVE = re.compile(
+    r"\b(that|the\s+same|the\s+following|the\s+next|the\s+previous|next)\s+(day|week|month|year)\b",
+    re.IGNORECASE,
+)
+_EXPLICIT = frozenset(
+    {"iso", "slash", "mdy", "dmy", "month_year", "month_rel_year", "year", "spoken_year", "holiday"}
+)
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_REFERENCE_REACH = 1500  # characters a narrative reference ("that year") may look back
+
+
+def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
+    """ "In June 1998 he returned; later that year he was jailed": "that year", "the next
+    day", "the following month" count from the last date the text named, not from the
+    publication date (when the text named one shortly before)."""
+    out: list[Found] = []
+    ref: tuple[re.Match[str], int] | None = None
+    for f in found:
+        rel = _NARRATIVE.search(text, f.start, f.end) if f.rule == "rel_unit" else None
+        if rel is not None and ref is not None and f.start - ref[1] <= _REFERENCE_REACH:
+            value = _from_reference(ref[0], rel.group(1).lower(), rel.group(2).lower())
+            if value is not None:
+                f = Found(f.start, f.end, f.type, value, f.rule)
+        cal = _CALENDAR.match(f.value)
+        if f.rule in _EXPLICIT and cal is not None:
+            ref = (cal, f.end)
+        out.append(f)
+    return out
+
+
+def _from_reference(cal: re.Match[str], rel: str, unit: str) -> str | None:
+    k = 0 if rel in ("that", "the same") else -1 if rel == "the previous" else 1
+    year = int(cal[1])
+    if unit == "year":
+        return f"{year + k:04d}"
+    if cal[2] is None:
+        return None
+    if unit == "month":
+        return A.month(*A.shift_months(year, int(cal[2]), k))
+    if cal[3] is None:
+        return None
+    day = A.safe_date(year, int(cal[2]), int(cal[3]))
+    if day is None:
+        return None
+    return A.shift(day, "D" if unit == "day" else "W", k)
+
+
+def _select(cands: list[tuple[int, Found]]) -> list[Found]:
+    """Longest first (then the earlier rule), dropping anything overlapping a kept one."""
+    cands.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    taken: list[Found] = []
+    for _, f in cands:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    return taken

@@ -1,0 +1,60 @@
+"""The tense of the clause a temporal expression sits in, read from spaCy's tags and parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .anchor import FUTURE, PAST, PRESENT
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going", "gon"})
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+# Verbs whose complement lies ahead of them ("plans to meet on Tuesday").
+_AHEAD = frozenset(
+    "plan expect schedule intend hope want aim prepare slate propose promise vow threaten "
+    "seek try decide agree await set".split()
+)
+# Ways a time expression hangs off its verb (or off a preposition of its verb).
+_CLIMB = frozenset({"npadvmod", "pobj", "prep", "tmod", "nummod", "compound", "advmod", "appos"})
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb the expression at ``tok`` modifies, following only adverbial links."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head is t or t.dep_ not in _CLIMB:
+            return None
+        t = t.head
+    return None
+
+
+def verb_tense(verb: Token, depth: int = 0) -> str:
+    """PAST, FUTURE or PRESENT of one verb, from its tag and auxiliaries."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX or any(
+        a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in aux
+    ):
+        return FUTURE
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux):
+        head = verb.head
+        if head.lemma_ in _AHEAD:
+            return FUTURE
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 2:
+            return verb_tense(head, depth + 1)
+        return PRESENT
+    if verb.tag_ == "VBD" or words & _PAST_AUX:
+        return PAST
+    if verb.lemma_ in _AHEAD and verb.tag_ in ("VBN", "VBZ", "VBP"):
+        return FUTURE  # "is scheduled for Friday", "expects ... Tuesday"
+    if verb.tag_ == "VBG" and words & _PRESENT_BE:
+        return FUTURE  # "is meeting on Tuesday"
+    return PRESENT
+
+
+def clause_tense(tok: Token) -> str:
+    """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear)."""
+    verb = governing_verb(tok)
+    return PRESENT if verb is None else verb_tense(verb)

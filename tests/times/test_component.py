@@ -1,0 +1,109 @@
+"""The stage inside the spaCy pipeline: tense from the parse, names vs months, no crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsevents.times import find_times
+
+PUB = dt.date(2023, 3, 16)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp(times_pipeline):
+    return times_pipeline.nlp
+
+
+def _parse(nlp, text: str, published: dt.date | None = PUB):
+    doc = nlp.make_doc(text)
+    doc._.ne_published = published
+    return nlp(doc)
+
+
+def _run(nlp, text: str, published: dt.date | None = PUB):
+    return _parse(nlp, text, published)._.ne_times
+
+
+TENSE = [
+    ("The minister visited Ankara on Tuesday.", "Tuesday", "2023-03-14"),
+    ("The minister will visit Ankara on Tuesday.", "Tuesday", "2023-03-21"),
+    ("The minister plans to visit Ankara on Tuesday.", "Tuesday", "2023-03-21"),
+    ("Rebels attacked the base on Feb. 6.", "Feb. 6", "2023-02-06"),
+    ("Rebels attacked the base on Dec. 6.", "Dec. 6", "2022-12-06"),
+    ("The summit will open on Jan. 10.", "Jan. 10", "2024-01-10"),
+    ("Voters went to the polls in November.", "November", "2022-11"),
+    ("Voters will go to the polls in April.", "April", "2023-04"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "value"), TENSE)
+def test_component_tense_picks_the_date(nlp, text: str, span: str, value: str) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)] == [(span, value)]
+
+
+NAMES = [
+    ("Theresa May said the vote would go ahead.", []),
+    ("Protesters will March on the capital.", []),
+    ("Elections were held in May.", [("May", "2022-05")]),
+    ("The ceasefire began in March.", [("March", "2023-03")]),
+    ("Talks resumed in 2014.", [("2014", "2014")]),
+    ("The 1996 bombing killed dozens.", [("1996", "1996")]),
+    ("The army sent 2000 soldiers.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_component_months_names_and_years(nlp, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_component_writes_extension_and_matches_entry_function(nlp) -> None:
+    doc = _parse(nlp, "Talks collapsed yesterday after three hours.")
+    assert doc._.ne_times == find_times(doc)
+    assert [t.value for t in doc._.ne_times] == ["2023-03-15", "PT3H"]
+
+
+@pytest.mark.model
+@settings(max_examples=40, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(list("abcdeMTFJ 0123456789'’-/.,:İ"))
+        | st.sampled_from(
+            [
+                "May ",
+                "March ",
+                "Feb. ",
+                "Tuesday ",
+                "last ",
+                "week ",
+                "years ",
+                "ago ",
+                "the ",
+                "30 ",
+                "1998 ",
+                "a.m. ",
+                "every ",
+                "recent ",
+                "mid-",
+                "'98 ",
+                "early ",
+                "quarter ",
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+    published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+)
+def test_component_any_text_no_crash_offsets_exact(nlp, text: str, published) -> None:
+    times = _run(nlp, text, published)
+    assert [t.id for t in times] == [f"T{i}" for i in range(1, len(times) + 1)]
+    for t in times:
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
