@@ -41,7 +41,12 @@ def test_pipeline_registers_stages_in_order(nlp):
 def test_pipeline_extract_fills_article_info(pipeline):
     result = pipeline.extract(STORY, published="2024-03-05", id="n1", title="Arctic talks")
     art = result.article
-    assert (art.id, art.title, art.published, art.chars) == ("n1", "Arctic talks", "2024-03-05", len(STORY))
+    assert (art.id, art.title, art.published, art.chars) == (
+        "n1",
+        "Arctic talks",
+        "2024-03-05",
+        len(STORY),
+    )
     assert art.text == STORY and art.language == "en"
 
 

@@ -55,9 +55,7 @@ def _sample() -> ArticleResult:
                 confidence=0.7,
             )
         ],
-        quotes=[
-            Quote("Q1", "indirect", TextSpan(0, 35, text[:35]), None, None, None, [], None)
-        ],
+        quotes=[Quote("Q1", "indirect", TextSpan(0, 35, text[:35]), None, None, None, [], None)],
         times=[Time("T1", 28, 35, "Tuesday", "DATE", "2024-07-30")],
         places=[Place("P1", 0, 5, "Chile", "Chile", 3895114, -30.0, -71.0, "CHL", "PCLI")],
     )

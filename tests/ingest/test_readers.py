@@ -46,7 +46,13 @@ def test_ingest_jsonl_bad_line_fails_alone(tmp_path):
         encoding="utf-8",
     )
     out = list(read_inputs([str(path)], published=dt.date(2024, 1, 1)))
-    assert [type(o).__name__ for o in out] == ["Article", "Failure", "Failure", "Failure", "Article"]
+    assert [type(o).__name__ for o in out] == [
+        "Article",
+        "Failure",
+        "Failure",
+        "Failure",
+        "Article",
+    ]
     assert [o.line for o in out if isinstance(o, Failure)] == [2, 3, 4]
     assert out[0].published == dt.date(2024, 1, 1) and out[0].id == "1"
     assert out[4].published == dt.date(2024, 3, 1)
