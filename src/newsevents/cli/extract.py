@@ -69,9 +69,10 @@ def extract_command(
 ) -> None:
     """Extract actors, events, quotes, times and places from articles.
 
-    INPUT is a file (.txt, .html, .jsonl, .csv by extension) or '-' for stdin
-    (the default). JSONL lines are {"id", "text" | "html", "title", "published",
-    "source", "url"}; output keeps input order and input ids. A bad record is
+    INPUT is a file (.txt, .html, .jsonl, .csv, .rss/.atom by extension), a
+    folder of such files, or '-' for stdin (the default). JSONL lines are
+    {"id", "text" | "html", "title", "published", "source", "url"}; output
+    keeps input order and input ids. A bad record is
     reported on stderr with its line number and the others are still processed.
 
     \b
@@ -90,7 +91,7 @@ def extract_command(
     except DateError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     for name in inputs:
-        if name != "-" and not Path(name).is_file():
+        if name != "-" and not Path(name).exists():
             raise CliError(f"no such file: {name}", EXIT_USAGE)
     columns = CsvColumns(
         text=text_column,

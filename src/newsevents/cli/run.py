@@ -45,7 +45,7 @@ _SHOWN_FAILURES = 20
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for undated articles.")
 @click.option(
     "--input-format",
-    type=click.Choice([*FORMATS, "feed"]),
+    type=click.Choice(FORMATS),
     help="Reader for all inputs (default: by extension; .rss/.atom/.xml are feeds).",
 )
 @click.option("--text-column", default="text", show_default=True, help="CSV: article text.")
@@ -54,7 +54,7 @@ _SHOWN_FAILURES = 20
 @click.option(
     "--max-chars",
     type=click.IntRange(min=1),
-    default=1_000_000,
+    default=10_000_000,
     show_default=True,
     help="Longer articles are recorded as failures, not coded.",
 )

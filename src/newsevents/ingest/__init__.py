@@ -9,9 +9,11 @@ txt        .txt .text .md (and anything unknown)        file
 html       .html .htm                                  file (main text by trafilatura)
 jsonl      .jsonl .ndjson .json                        line
 csv        .csv                                        row
+feed       .rss .atom .xml                             feed entry (RSS/Atom)
 =========  ==========================================  ==========================
 
-``-`` reads standard input (``txt`` unless ``input_format`` says otherwise).
+``-`` reads standard input (``txt`` unless ``input_format`` says otherwise); a folder
+stands for the article files below it (sorted). JSONL is streamed line by line.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from pathlib import Path
 
 from ..article import Article, Failure
 from ..errors import NewsEventsError
+from .feed import read_feed
+from .folder import expand_inputs
 from .html import html_to_article
 from .records import CsvColumns, read_csv, read_jsonl
 from .text import decode_text
 
-FORMATS = ("txt", "html", "jsonl", "csv")
+FORMATS = ("txt", "html", "jsonl", "csv", "feed")
 
 _BY_EXTENSION = {
     ".txt": "txt",
@@ -41,6 +45,9 @@ _BY_EXTENSION = {
     ".ndjson": "jsonl",
     ".json": "jsonl",
     ".csv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 __all__ = [
@@ -66,10 +73,19 @@ def read_inputs(
     published: dt.date | None = None,
     csv_columns: CsvColumns | None = None,
 ) -> Iterator[Article | Failure]:
-    """Articles from files or ``-`` (stdin), in input order; unreadable inputs yield Failures."""
-    for name in inputs:
+    """Articles from files, folders or ``-`` (stdin), in input order.
+
+    Unreadable inputs and bad records yield Failures in their place.
+    """
+    for name in expand_inputs(inputs):
         fmt = detect_format(name, input_format)
         source = "<stdin>" if name == "-" else name
+        if fmt == "feed":
+            yield from read_feed(name, published=published)
+            continue
+        if fmt == "jsonl":
+            yield from _stream_jsonl(name, source=source, published=published)
+            continue
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
@@ -80,9 +96,7 @@ def read_inputs(
         except NewsEventsError as exc:
             yield Failure(None, source, None, type(exc).__name__, str(exc))
             continue
-        if fmt == "jsonl":
-            yield from read_jsonl(io.StringIO(text), source=source, published=published)
-        elif fmt == "csv":
+        if fmt == "csv":
             yield from read_csv(
                 io.StringIO(text, newline=""),
                 source=source,
@@ -97,3 +111,18 @@ def read_inputs(
                 yield Failure(None, source, None, type(exc).__name__, f"{source}: {exc}")
         else:
             yield Article(text=text, published=published, origin=source)
+
+
+def _stream_jsonl(
+    name: str, *, source: str, published: dt.date | None
+) -> Iterator[Article | Failure]:
+    if name == "-":
+        yield from read_jsonl(sys.stdin.buffer, source=source, published=published)
+        return
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
+    except OSError as exc:
+        yield Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
+        return
+    with handle:
+        yield from read_jsonl(handle, source=source, published=published)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..article import Article, Failure, parse_published
 from ..errors import NewsEventsError, RecordError
 from .html import html_to_article
+from .text import decode_text
 
 # News CSVs carry whole articles in one field; the csv module's default cap is 128 KiB.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -82,14 +83,19 @@ def record_to_article(
 
 
 def read_jsonl(
-    lines: Iterable[str], *, source: str, published: dt.date | None
+    lines: Iterable[str | bytes], *, source: str, published: dt.date | None
 ) -> Iterator[Article | Failure]:
-    """Articles from JSONL lines ``{"id", "text" | "html", "title", "published", …}``."""
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    """Articles from JSONL lines ``{"id", "text" | "html", "title", "published", …}``.
+
+    Lines may be bytes (a file opened in binary mode is streamed, never read whole);
+    each is decoded on its own, so one line in a bad encoding fails alone.
+    """
+    for lineno, raw in enumerate(lines, start=1):
         record_id = None
         try:
+            line = decode_text(raw, source=source) if isinstance(raw, bytes) else raw
+            if not line.strip():
+                continue
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("the line is not a JSON object")
