@@ -22,6 +22,7 @@ from .errors import (
     NotEnglishError,
     RecordError,
     StageError,
+    StoreError,
 )
 from .pipeline import Pipeline
 from .schema import (
@@ -62,6 +63,7 @@ __all__ = [
     "Quote",
     "RecordError",
     "StageError",
+    "StoreError",
     "TextSpan",
     "Time",
 ]

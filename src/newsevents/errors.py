@@ -11,6 +11,7 @@
     ├── DateError                   an unparseable publication date
     ├── LexiconError                a malformed data file (lexicon, table): names file, line, value
     ├── ModelError                  the spaCy model package is missing or unusable
+    ├── StoreError                  the DuckDB store cannot be opened or written
     └── StageError                  a stage failed on one article (a bug); the batch goes on
 
 The CLI maps them to exit statuses (see ``cli.py``); the server maps them to 4xx.
@@ -73,3 +74,7 @@ class ModelError(NewsEventsError):
 
 class StageError(NewsEventsError):
     """A stage failed unexpectedly on one article (a bug to report); other articles go on."""
+
+
+class StoreError(NewsEventsError):
+    """The store cannot be opened or written (path, permissions, disk, version)."""

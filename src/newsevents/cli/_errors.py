@@ -5,7 +5,7 @@ code  meaning
 ====  ==========================================================================
 0     success
 1     some articles or input records failed (each reported on stderr); the rest were written
-2     bad usage: unknown option, unreadable or missing file, bad ``--published`` date
+2     bad usage: unknown option, missing file, bad ``--published`` date, unusable ``--db``
 3     the input could not be coded at all (empty text, not English, not UTF-8)
 4     the spaCy model or a data file (lexicon) is missing or malformed
 ====  ==========================================================================
@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import click
 
-from ..errors import DateError, InputError, LexiconError, ModelError, NewsEventsError
+from ..errors import (
+    DateError,
+    InputError,
+    LexiconError,
+    ModelError,
+    NewsEventsError,
+    StoreError,
+)
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -34,7 +41,7 @@ class CliError(click.ClickException):
 
 def to_cli_error(exc: NewsEventsError) -> CliError:
     """Map a library error to its exit status."""
-    if isinstance(exc, DateError):
+    if isinstance(exc, DateError | StoreError):
         return CliError(str(exc), EXIT_USAGE)
     if isinstance(exc, InputError):
         return CliError(str(exc), EXIT_INPUT)

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from ..article import Failure
-from ..errors import NewsEventsError
+from ..errors import StoreError
 from ..schema import ArticleResult
 from ._rows import ARROW_SCHEMAS, batch_tables
 from ._schema import (
@@ -24,10 +24,6 @@ from ._schema import (
     migrate,
     stored_version,
 )
-
-
-class StoreError(NewsEventsError):
-    """The store cannot be opened or written (path, permissions, disk, version)."""
 
 
 def _utc_now() -> dt.datetime:
