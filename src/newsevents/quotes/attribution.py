@@ -1,0 +1,468 @@
+"""Cues of reported speech in the dependency parse: cue span, speaker, addressee, content.
+
+A cue is a verb of the lexicon ("said", "told reporters", "warned"), a cue phrase
+("according to") or a cue noun with a clause ("the ministry's claim that …"). For each
+one this module finds, from the parse alone:
+
+- the speaker: the subject (through relative pronouns, conjoined verbs, inversion
+  "…, said Smith", passive agents); "quoted X as saying" gives X and relays the subject;
+- the cue span: the verb with its auxiliaries, particle, an audience object
+  ("told reporters") and a channel phrase ("said in a statement");
+- the addressee: the object of "tell"-type verbs or the object of "to" ("said to Y");
+- the content of indirect speech: a clausal complement (either side of the verb), an
+  infinitive or an object for verbs that take one, or the clause a parenthetical cue
+  interrupts ("The plan, he said, would fail");
+- relays: a cue whose clause is another cue ("X reported that Y said …", "…, Y said,
+  reported X") only relays it; a non-relay cue nested in another speaker's content
+  ("He noted that the board announced …") is part of that content.
+
+Token ranges are ``(start, end)`` token indices, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CueLexicon
+
+TokRange = tuple[int, int]
+
+_REL_PRONOUNS = frozenset({"who", "which", "that"})
+_WH_WORDS = frozenset({"that", "which", "who", "whom", "what"})
+_ADDRESS_OBJECT = frozenset(
+    {"tell", "inform", "assure", "reassure", "warn", "urge", "ask", "remind", "advise", "brief"}
+)
+_RAISING = frozenset(
+    {"appear", "seem", "go", "continue", "begin", "start", "proceed", "take", "rush", "hasten"}
+)
+_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
+_CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
+_CUE_ADVERBS = frozenset({"also", "again", "later", "previously", "repeatedly", "then"})
+_SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "case"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
+_INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative"})
+_NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_MAX_SPEAKER_TOKENS = 14
+_MAX_RELAYS = 4  # nesting depth followed for relays
+
+
+@dataclass(slots=True)
+class Cue:
+    """One cue of reported speech found in the parse."""
+
+    token: int  # the cue word (verb, or "according" of "according to")
+    span: TokRange  # the cue as written ("has said", "told reporters")
+    speaker: int | None = None  # head token of the speaker mention
+    speaker_range: TokRange | None = None
+    addressee: int | None = None  # head token of the addressee
+    content: list[TokRange] = field(default_factory=list)  # indirect content: 0, 1 or 2 pieces
+    relays: list[int] = field(default_factory=list)  # heads of relaying sources, outermost last
+    outer: bool = False  # only relays a nested cue; not a statement of its own
+    nested: bool = False  # inside another speaker's reported content
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) -> list[Cue]:
+    """Every cue of ``doc`` in text order, nested cues linked to their relays."""
+    verbs = lexicon.cue_verbs(include_cognition=include_cognition)
+    phrases = lexicon.phrases
+    cues: list[Cue] = []
+    by_token: dict[int, Cue] = {}
+    n = len(doc)
+    if n == 0:
+        return cues
+    # Candidate tokens from the attribute arrays: much faster than touching every Token.
+    strings = doc.vocab.strings
+    verb_ids = {strings[v] for v in verbs if v in strings}
+    verb_ids |= {strings[v.capitalize()] for v in verbs if v.capitalize() in strings}
+    first_words = {strings[p[0]] for p in phrases if p[0] in strings}
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    verb_pos = doc.vocab.strings["VERB"]
+    noun_pos = doc.vocab.strings["NOUN"]
+    noun_ids = {strings[w] for w in lexicon.nouns if w in strings}
+    for i, (pos, lemma, lower) in enumerate(arr.tolist()):
+        if lower in first_words:
+            low = doc[i].lower_
+            for p in phrases:
+                if (
+                    p[0] == low
+                    and i + len(p) <= n
+                    and all(doc[i + k].lower_ == p[k] for k in range(1, len(p)))
+                ):
+                    cue = _phrase_cue(doc, doc[i], len(p))
+                    if cue is not None:
+                        cues.append(cue)
+                        by_token[cue.token] = cue
+                    break
+        elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i], lexicon.cognition):
+            cue = _verb_cue(doc, doc[i], lexicon)
+            cues.append(cue)
+            by_token[cue.token] = cue
+        elif pos == noun_pos and lemma in noun_ids:
+            noun_cue = _noun_cue(doc, doc[i])
+            if noun_cue is not None:
+                cues.append(noun_cue)
+                by_token[noun_cue.token] = noun_cue
+    _link_relays(doc, cues, by_token, lexicon.relay)
+    return cues
+
+
+def _doc_range(first: Token, last: Token) -> Span:
+    """Tokens from ``first`` to ``last`` inclusive."""
+    return first.doc[first.i : last.i + 1]
+
+
+def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
+    """ "Smith's claim that …", "warnings from the agency that …", "his pledge to …"."""
+    content: TokRange | None = None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp") and any(
+            c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.lefts
+        ):
+            content = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            break
+    if content is None:
+        return None
+    speaker: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in _NOMINAL_POS:
+            speaker = child
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < content[0]:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            speaker = objs[0] if objs else speaker
+    if speaker is None:
+        return None
+    cue = Cue(token=noun.i, span=(noun.i, noun.i + 1), content=[content])
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    return cue
+
+
+def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
+    """Skip participles used as modifiers ("the report published Monday", "so-called") and
+    statements not (yet) made, or made inside another act: "it would publish", "to discuss"."""
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in cognition:
+        return False  # "women who want to work": a description, not an attribution
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.lefts):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts):
+        # "went on to explain", "appeared to suggest" report speech; "met to discuss" not.
+        return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _RAISING
+    if tok.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS for c in tok.children
+    ):
+        # "everything he says", "the plan that he claims will work": the relative pronoun
+        # is what is said. "an interview in which he said that …" reports a statement.
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return False
+        clause = clauses[0]
+        return not any(
+            t.lower_ in _WH_WORDS and t.dep_ != "mark"
+            for t in _doc_range(clause.left_edge, clause.right_edge)
+        )
+    return not (tok.tag_ == "VBN" and tok.dep_ == "acl")
+
+
+def _phrase_cue(doc: Doc, tok: Token, length: int) -> Cue | None:
+    last = doc[tok.i + length - 1]
+    objs = [c for c in last.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    speaker = objs[0]
+    cue = Cue(token=tok.i, span=(tok.i, last.i + 1))
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    head = tok.head
+    if head.i != tok.i:
+        cue.content = _clause_minus(head, tok)
+    return cue
+
+
+def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue:
+    cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon))
+    speaker, relays = _speaker(doc, verb, lexicon)
+    if speaker is not None:
+        cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+        cue.relays = [r.i for r in relays]
+    cue.addressee = _addressee(verb, lexicon)
+    if verb.lemma_.lower() not in lexicon.direct_only:
+        cue.content = _content(doc, verb, lexicon, speaker=cue.speaker)
+    return cue
+
+
+def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, list[Token]]:
+    """The speaker head of ``verb`` and the relays of a "quoted X as saying" frame."""
+    # "state media quoted the minister as saying ..."
+    head = verb.head
+    if verb.tag_ == "VBG" and head.lower_ == "as" and head.head.lemma_.lower() in lexicon.relay:
+        frame = head.head
+        objs = [c for c in frame.children if c.dep_ in ("dobj", "nsubjpass")]
+        subjs = [c for c in frame.children if c.dep_ == "nsubj"]
+        if objs:
+            return objs[0], subjs[:1]
+    subj = _subject(verb)
+    if subj is None and verb.i > 0 and doc[verb.i - 1].is_punct:
+        # Inversion after a quote or comma: '"…," said Smith', '…, reported TASS'.
+        for child in verb.rights:
+            if child.dep_ in _INVERTED_DEPS and child.pos_ in _NOMINAL_POS:
+                if child.lemma_.lower() not in lexicon.audience and child.i == verb.i + 1:
+                    return child, []
+                if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1:
+                    return child, []
+            break
+    if subj is None and verb.tag_ == "VBG":
+        if verb.dep_ == "advcl":
+            subj = _subject(head)  # "He left, saying ..."
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep":
+            subj = _subject(head.head)  # "She sang before asking ..."
+    if subj is None:
+        # Conjoined verbs share the subject: "She smiled and said ..."; so do controlled
+        # infinitives and gerunds: "took to Twitter to accuse ...", "began by saying ...".
+        cur, steps = verb, 0
+        while subj is None and steps < 4 and cur.head.i != cur.i:
+            if cur.dep_ in ("conj", "xcomp"):
+                nxt = cur.head
+            elif cur.dep_ == "advcl" and any(a.lower_ == "to" for a in cur.lefts):
+                nxt = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                nxt = cur.head.head
+            else:
+                break
+            if cur.dep_ == "xcomp":
+                objs = [c for c in nxt.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    subj = objs[0]  # object control: "urged the envoy to say ..."
+                    break
+            cur, steps = nxt, steps + 1
+            subj = _subject(cur)
+    if subj is None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0], []
+    if subj is not None and subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "officials, who said ...", "Smith, who left, saying ..."
+    return subj, []
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.pos_ != "SPACE":
+            return child
+    return None
+
+
+def speaker_range(doc: Doc, head: Token) -> TokRange:
+    """Tokens of the noun phrase headed by ``head``, without appositions and clauses."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start = head.left_edge.i
+    for k in range(head.i - 1, start - 1, -1):
+        t = doc[k]
+        if t.is_punct or t.is_quote or t.is_space or head.i - k > _MAX_SPEAKER_TOKENS:
+            start = k + 1
+            break
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _SPEAKER_CUT_DEPS or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    for k in range(head.i + 1, end):
+        if doc[k].is_punct and doc[k].text not in ".-&'’":
+            end = k
+            break
+    return start, end
+
+
+def cue_range(doc: Doc, verb: Token, lexicon: CueLexicon) -> TokRange:
+    """The cue as written: auxiliaries + verb + particle + audience + channel phrase."""
+    start = verb.i
+    left = {c.i: c for c in verb.lefts}
+    while start - 1 in left and (
+        left[start - 1].dep_ in _CUE_LEFT_DEPS
+        or (left[start - 1].dep_ == "advmod" and left[start - 1].lower_ in _CUE_ADVERBS)
+    ):
+        start -= 1
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.i != end:
+            if child.is_punct:
+                break
+            continue
+        if child.dep_ == "prt":
+            end = child.i + 1
+        elif child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lexicon.audience:
+            end = child.i + 1
+        elif child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in lexicon.channel:
+                end = objs[0].i + 1
+            else:
+                break
+        else:
+            break
+    # "told reporters": the object may start with a determiner ("told the reporters").
+    if end == verb.i + 1:
+        for child in verb.rights:
+            if (
+                child.dep_ in ("dobj", "dative")
+                and child.lemma_.lower() in lexicon.audience
+                and child.left_edge.i == end
+                and child.i - end <= 2
+            ):
+                end = child.i + 1
+            break
+    return start, end
+
+
+def _addressee(verb: Token, lexicon: CueLexicon) -> int | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        if child.lemma_.lower() in lexicon.audience:
+            continue  # "told reporters" is part of the cue, not an addressee
+        if lemma in _ADDRESS_OBJECT and child.dep_ in ("dobj", "dative"):
+            return child.i
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0].i
+    return None
+
+
+def _content(
+    doc: Doc,
+    verb: Token,
+    lexicon: CueLexicon,
+    *,
+    speaker: int | None = None,
+    generic_objects: bool = False,
+) -> list[TokRange]:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+    rights = [c for c in verb.rights if not c.is_punct]
+    if lemma in lexicon.nominal:
+        for child in rights:
+            if child.dep_ == "xcomp" and child.tag_ == "VBG":
+                return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+    if speaker is not None and any(c.dep_ == "agent" for c in verb.children):
+        # "calls for an inquiry were rejected by the council": the passive subject is said.
+        for child in verb.lefts:
+            if child.dep_ == "nsubjpass":
+                return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+    if lemma in lexicon.xcomp:
+        for child in rights:
+            if child.tag_ == "VB" and (
+                child.dep_ == "xcomp"
+                or (child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.lefts))
+            ):
+                return _some(_trim(doc, rights[0].left_edge.i, child.right_edge.i + 1))
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i and lemma in lexicon.speech:
+        return _clause_minus(verb.head, verb)
+    addressed = lemma in _ADDRESS_OBJECT
+    for child in rights:
+        if child.dep_ == "dobj" and not addressed and child.lemma_.lower() not in lexicon.audience:
+            if child.i == speaker:
+                continue  # "…, reported TASS": the inverted speaker
+            if lemma not in lexicon.nominal and (child.pos_ != "NOUN" or not generic_objects):
+                continue
+            end = child.right_edge.i + 1
+            for sib in rights:
+                if sib.i > child.i and sib.dep_ in ("oprd", "xcomp", "advcl", "prep"):
+                    if sib.dep_ != "prep" or sib.lower_ in _TOPIC_PREPS or sib.lower_ == "as":
+                        end = max(end, sib.right_edge.i + 1)
+            if child.pos_ == "PRON" and end == child.right_edge.i + 1:
+                continue  # "denied it", "welcoming him": no content of its own
+            return _some(_trim(doc, child.left_edge.i, end))
+    for child in rights:
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
+    return []
+
+
+def _clause_minus(head: Token, inner: Token) -> list[TokRange]:
+    """The pieces of ``head``'s clause on either side of ``inner``'s subtree.
+
+    "The plan, he said, would fail" gives both pieces (the quote is split at its cue,
+    as direct quotes are).
+    """
+    doc = head.doc
+    left = _trim(doc, head.left_edge.i, inner.left_edge.i)
+    right = _trim(doc, inner.right_edge.i + 1, head.right_edge.i + 1)
+    pieces = [r for r in (left, right) if r is not None]
+    return pieces
+
+
+def _some(rng: TokRange | None) -> list[TokRange]:
+    return [rng] if rng is not None else []
+
+
+def _trim(doc: Doc, start: int, end: int) -> TokRange | None:
+    """Drop outer punctuation (except quote marks), spaces and a leading "that"."""
+    while start < end and (
+        (doc[start].is_punct and not doc[start].is_quote)
+        or doc[start].is_space
+        or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
+    ):
+        start += 1
+    while end > start and (
+        (doc[end - 1].is_punct and not doc[end - 1].is_quote) or doc[end - 1].is_space
+    ):
+        end -= 1
+    if end - start < 1:
+        return None
+    return start, end
+
+
+def _link_relays(
+    doc: Doc, cues: list[Cue], by_token: dict[int, Cue], relay_verbs: frozenset[str]
+) -> None:
+    """A cue whose content is another cue's clause only relays it ("X reported Y said …")."""
+    for cue in cues:
+        if cue.speaker is None:
+            continue
+        verb = doc[cue.token]
+        outer_chain: list[int] = []
+        cur = verb
+        while (
+            cur.dep_ in ("ccomp", "parataxis")
+            and cur.head.i != cur.i
+            and len(outer_chain) < 2 * _MAX_RELAYS
+        ):
+            outer = by_token.get(cur.head.i)
+            if outer is None or outer.speaker is None:
+                break
+            relayed = doc[outer.token].lemma_.lower() in relay_verbs
+            if not relayed or not _reports_past(cur) or outer.speaker == cue.speaker:
+                # "He notes that the board announced …", "he says he is asking …": the
+                # inner report is part of what he said, not a statement of its own.
+                cue.nested = cur is verb
+                break
+            if not cue.content and cur is verb:
+                break  # "X reported that Trump tells lies": no report nested in it
+            outer.outer = True
+            outer_chain.append(outer.speaker)
+            outer_chain.extend(outer.relays)
+            cur = cur.head
+        # "According to TASS, Peskov said …"
+        for child in verb.children:
+            phrase = by_token.get(child.i)
+            if phrase is not None and phrase is not cue and phrase.speaker is not None:
+                if doc[phrase.token].dep_ == "prep":
+                    phrase.outer = True
+                    outer_chain.append(phrase.speaker)
+        cue.relays.extend(r for r in outer_chain if r not in cue.relays and r != cue.speaker)
+
+
+def _reports_past(verb: Token) -> bool:
+    """A finite verb without a modal: "Y said" can be relayed, "Y would ask" cannot."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)

@@ -1,0 +1,305 @@
+"""Quote finding and attribution on parsed sentences (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsevents.quotes import find_quotes
+from newsevents.schema import Actor, TextSpan
+
+pytestmark = pytest.mark.model
+
+Row = tuple[str, str, str | None, str | None]  # kind, content, speaker mention, cue
+
+
+def parsed(nlp, text: str, actors: dict[str, list[str]] | None = None):
+    """Parse ``text`` and set the actors stage's output by hand: actor id → mention strings."""
+    doc = nlp(text)
+    doc._.ne_actors = []
+    doc._.ne_token_actor = {}
+    for actor_id, names in (actors or {}).items():
+        mentions = []
+        for name in names:
+            start = text.index(name)
+            span = doc.char_span(start, start + len(name))
+            assert span is not None, name
+            mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+            for tok in span:
+                doc._.ne_token_actor[tok.i] = actor_id
+        doc._.ne_actors.append(Actor(actor_id, names[0], "organization", None, None, [], mentions))
+    return doc
+
+
+def rows(doc) -> list[Row]:
+    return [
+        (
+            q.kind,
+            q.content.text,
+            q.speaker_mention.text if q.speaker_mention else None,
+            q.cue.text if q.cue else None,
+        )
+        for q in find_quotes(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“The ceasefire is holding,” the army spokesman said.",
+            [("direct", "The ceasefire is holding", "the army spokesman", "said")],
+        ),
+        (
+            '"We will not sign this deal," said Maria Ortega, the trade minister.',
+            [("direct", "We will not sign this deal", "Maria Ortega", "said")],
+        ),
+        (
+            "The prime minister said: “We are ready to talk.”",
+            [("direct", "We are ready to talk.", "The prime minister", "said")],
+        ),
+        (
+            'Mayor Lee: "We will rebuild every house."',
+            [("direct", "We will rebuild every house.", "Mayor Lee", ":")],
+        ),
+        (
+            "The foreign minister told reporters on Tuesday that the border would reopen.",
+            [("indirect", "the border would reopen", "The foreign minister", "told reporters")],
+        ),
+        (
+            "The central bank warned that inflation could rise further.",
+            [("indirect", "inflation could rise further", "The central bank", "warned")],
+        ),
+        (
+            "According to the health ministry, 40 people were injured.",
+            [("indirect", "40 people were injured", "the health ministry", "According to")],
+        ),
+        (
+            "The opposition leader denied the allegations.",
+            [("indirect", "the allegations", "The opposition leader", "denied")],
+        ),
+        (
+            'Officials said the plan was "a step backwards for the region."',
+            [
+                (
+                    "mixed",
+                    'the plan was "a step backwards for the region."',
+                    "Officials",
+                    "said",
+                )
+            ],
+        ),
+        (
+            "State media quoted the defence minister as saying that troops would stay.",
+            [("indirect", "troops would stay", "the defence minister", "saying")],
+        ),
+        (
+            # no speaker named: keep it null rather than guess
+            "“We had no warning at all and the water came in the night.”",
+            [("direct", "We had no warning at all and the water came in the night.", None, None)],
+        ),
+        # negative rows: titles, scare quotes, apostrophes and plain sentences are no quotes
+        ('She has read the novel "War and Peace" twice.', []),
+        ('The so-called "peace plan" was never published.', []),
+        ('He likes the song "Blue Skies Again" a lot.', []),
+        ("It's the 1990s' style that the farmers' union likes.", []),
+        ("Farmers blocked the road on Monday.", []),
+    ],
+)
+def test_finder_sentence_table(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_interrupted_quote_is_split_at_its_cue(nlp) -> None:
+    doc = parsed(nlp, "“The port is closed,” the governor said. “Ships must wait offshore.”")
+    assert rows(doc) == [
+        ("direct", "The port is closed", "the governor", "said"),
+        ("direct", "Ships must wait offshore.", "the governor", None),
+    ]
+
+
+def test_finder_parenthetical_cue_splits_indirect_content(nlp) -> None:
+    doc = parsed(nlp, "The talks, the envoy said, were constructive.")
+    assert [r[1] for r in rows(doc)] == ["The talks", "were constructive"]
+    assert {r[3] for r in rows(doc)} == {"said"}
+
+
+def test_finder_continuation_paragraph_keeps_speaker(nlp) -> None:
+    text = (
+        "“The harvest was poor this year,” the farm minister said.\n"
+        "“We will import grain until the spring and keep prices stable.”"
+    )
+    doc = parsed(nlp, text, {"A1": ["the farm minister"]})
+    quotes = find_quotes(doc)
+    assert [q.speaker for q in quotes] == ["A1", "A1"]
+    assert quotes[1].cue is None
+
+
+def test_finder_continuation_needs_nothing_in_between(nlp) -> None:
+    text = (
+        "“The harvest was poor this year,” the farm minister said.\n"
+        "Prices rose in the capital.\n"
+        "“We will import grain until the spring and keep prices stable.”"
+    )
+    quotes = find_quotes(parsed(nlp, text, {"A1": ["the farm minister"]}))
+    assert [q.speaker for q in quotes] == ["A1", None]
+
+
+def test_finder_relay_outlet_becomes_via(nlp) -> None:
+    text = (
+        "“Aid convoys crossed the border overnight,” the Foreign Ministry said in a "
+        "statement, reported Interfax."
+    )
+    doc = parsed(nlp, text, {"A1": ["the Foreign Ministry"], "A2": ["Interfax"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.via, quote.cue.text) == ("A1", ["A2"], "said in a statement")
+
+
+def test_finder_indirect_relay_becomes_via(nlp) -> None:
+    text = "The governor said the storm had passed, Reuters reported."
+    doc = parsed(nlp, text, {"A1": ["The governor"], "A2": ["Reuters"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.via, quote.content.text) == ("A1", ["A2"], "the storm had passed")
+
+
+def test_finder_quoted_as_saying_gives_speaker_and_via(nlp) -> None:
+    text = "State media quoted the defence minister as saying that troops would stay."
+    doc = parsed(nlp, text, {"A1": ["State media"], "A2": ["the defence minister"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.via) == ("A2", ["A1"])
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("“Trade must grow,” Premier Rossi said to President Duval.", "A2"),
+        ("Premier Rossi told President Duval that trade must grow.", "A2"),
+        ("Premier Rossi told reporters that trade must grow.", None),
+    ],
+)
+def test_finder_addressee(nlp, text: str, addressee: str | None) -> None:
+    actors = {"A1": ["Premier Rossi"], "A2": ["President Duval"]}
+    if "Duval" not in text:
+        actors.pop("A2")
+    (quote,) = find_quotes(parsed(nlp, text, actors))
+    assert (quote.speaker, quote.addressee) == ("A1", addressee)
+
+
+def test_finder_pronoun_speaker_resolved_through_actor_map(nlp) -> None:
+    text = "Premier Rossi arrived late. “We need more time,” she said."
+    doc = parsed(nlp, text, {"A1": ["Premier Rossi", "she"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.speaker_mention.text) == ("A1", "she")
+
+
+def test_finder_speaker_without_actor_is_null_but_mention_kept(nlp) -> None:
+    (quote,) = find_quotes(parsed(nlp, "Officials said the bridge would reopen in May."))
+    assert quote.speaker is None and quote.speaker_mention.text == "Officials"
+
+
+def test_finder_offsets_and_ids_in_text_order(nlp) -> None:
+    text = (
+        "The mayor said the roads were clear. “Schools open tomorrow,” she added.\n"
+        "According to the police, two people were hurt."
+    )
+    doc = parsed(nlp, text)
+    quotes = find_quotes(doc)
+    assert [q.id for q in quotes] == [f"Q{i + 1}" for i in range(len(quotes))]
+    starts = [q.content.start for q in quotes]
+    assert starts == sorted(starts) and len(quotes) == 3
+    for q in quotes:
+        for span in (q.content, q.cue, q.speaker_mention):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 2000,
+        ' "a" b' * 1000,
+        "“" * 500 + "word " * 50 + "”" * 500,
+        "He said “" + "and more " * 300,
+        "‘’'" * 300 + " it's the 1990s' end",
+        "“Nested ‘single “double” inside’ marks,” he said.",
+    ],
+)
+def test_finder_bad_marks_do_not_crash(nlp, text: str) -> None:
+    for q in find_quotes(parsed(nlp, text)):
+        assert text[q.content.start : q.content.end] == q.content.text
+
+
+_WORDS = ["the", "minister", "said", "told", "reporters", "that", "we", "will", "win", "he"]
+_MARKS = ['"', "“", "”", "‘", "’", "'", ",", ".", ":", "\n", "―", "''"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_WORDS + _MARKS), max_size=60))
+def test_finder_any_text_no_crash_offsets_valid(nlp, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    doc = parsed(nlp, text)
+    quotes = find_quotes(doc)
+    assert [q.id for q in quotes] == [f"Q{i + 1}" for i in range(len(quotes))]
+    for q in quotes:
+        for span in (q.content, q.cue, q.speaker_mention):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text)
+                assert text[span.start : span.end] == span.text
+
+
+def test_finder_continuation_after_indirect_statement(nlp) -> None:
+    text = (
+        "The farm minister said the harvest was poor this year.\n"
+        "“We will import grain until the spring and keep prices stable.”"
+    )
+    quotes = find_quotes(parsed(nlp, text, {"A1": ["The farm minister"]}))
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "A1"), ("direct", "A1")]
+    assert quotes[1].cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme title after the cue is no quotation
+        (
+            'The senator said on "Meet the Voters" that the bill would pass.',
+            [("indirect", "The senator", "said")],
+        ),
+        (
+            "“We will never give up on this valley.” ― Rosa Mendez, a farmer",
+            [("direct", "Rosa Mendez", "―")],
+        ),
+        ('"KELLER: We will cut the deficit in half by next year."', [("direct", "KELLER", ":")]),
+        (
+            "The proposal was rejected by the finance committee.",
+            [("indirect", "the finance committee", "was rejected")],
+        ),
+        (
+            "The governor's claim that the dam was safe proved wrong.",
+            [("indirect", "The governor", "claim")],
+        ),
+        ("The mayor believes that the plan will work.", [("indirect", "The mayor", "believes")]),
+        (
+            "The minister went on to explain that the plan had failed.",
+            [("indirect", "The minister", "to explain")],
+        ),
+        # negative rows: no statement was made (yet), or the cue is part of another act
+        ("The ministers met to discuss the budget.", []),
+        ("The agency would announce its decision on Friday.", []),
+        ('He specified "Christian" as his religion.', []),
+    ],
+)
+def test_finder_attribution_table(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(kind, speaker, cue) for kind, _, speaker, cue in rows(parsed(nlp, text))]
+    assert got == expected
+
+
+def test_finder_short_quotes_with_their_own_cues(nlp) -> None:
+    doc = parsed(nlp, '"Never," the envoy said. "Not ever," the minister replied.')
+    assert rows(doc) == [
+        ("direct", "Never", "the envoy", "said"),
+        ("direct", "Not ever", "the minister", "replied"),
+    ]
