@@ -25,4 +25,6 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+echo "== building the offline gazetteer cache (once)"
+.venv/bin/python -c "from newsevents.places.gazetteer import ensure_gazetteer; ensure_gazetteer()"
 echo "== setup done: $(.venv/bin/newsevents --version)"

@@ -119,3 +119,47 @@ def test_coref_leader_before_the_name_is_the_named_head(actors_of) -> None:
     actors, _, _ = actors_of("The British leader arrived. Prime Minister Rishi Sunak spoke.")
     leader = by_mention(actors, "The British leader")
     assert leader is not None and leader is by_mention(actors, "Rishi Sunak")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "full", "surname", "code"),
+    [
+        # the surname alone is the person named before, not the list's latest holder of it
+        (
+            "Tony Blair spoke in London. Blair said he would stay.",
+            None,
+            "Tony Blair",
+            "Blair",
+            "GBRGOV",
+        ),
+        (
+            "Michael Howard denied a split. Howard said the party was united.",
+            None,
+            "Michael Howard",
+            "Howard",
+            None,
+        ),
+        ("Bashar al-Assad spoke. Assad said no.", None, "Bashar al-Assad", "Assad", "SYRGOV"),
+    ],
+)
+def test_coref_surname_follows_earlier_full_name(
+    actors_of, text: str, published, full: str, surname: str, code: str | None
+) -> None:
+    actors, _, _ = actors_of(text, published)
+    a = by_mention(actors, full)
+    assert a is not None and by_mention(actors, surname) is a
+    assert a.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Britain wants the G8 to act. Blair said so.", "GBRGOV"),
+        ("Blair spoke in Ottawa about Canada's army.", "CANGOV"),
+    ],
+)
+def test_coref_bare_surname_prefers_a_country_the_article_names(
+    actors_of, text: str, code: str
+) -> None:
+    actors, _, _ = actors_of(text, None)
+    assert by_mention(actors, "Blair").code == code

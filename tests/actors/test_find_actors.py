@@ -143,3 +143,27 @@ def test_find_actors_diacritics(actors_of) -> None:
 
 def test_find_actors_empty_doc(actors_of) -> None:
     assert actors_of(" ")[:2] == ([], {})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Bank of England cut its main rate.", "The Bank of England", "GBRGOV"),
+        ("Analysts said the Bundesbank would wait.", "the Bundesbank", "DEUGOV"),
+        ("UKIP accused the government of betrayal.", "UKIP", "GBRPTY"),
+        ("A Lib Dem spokesman disagreed.", "A Lib Dem spokesman", "GBRPTY"),
+        ("Spain's director general met the envoy.", "Spain's director general", "ESPGOV"),
+        ("Britain's shadow chancellor disagreed.", "Britain's shadow chancellor", "GBROPP"),
+        ("The Bank of America raised fees.", "The Bank of America", None),  # a company
+    ],
+)
+def test_find_actors_central_banks_parties_and_officials(
+    actors_of, text: str, mention: str, code: str | None
+) -> None:
+    actors, _, _ = actors_of(text)
+    found = by_mention(actors, mention)
+    if code is None:
+        assert found is None or not (found.code or "").endswith("GOV")
+    else:
+        assert found is not None and found.code == code

@@ -303,3 +303,132 @@ def test_finder_short_quotes_with_their_own_cues(nlp) -> None:
         ("direct", "Never", "the envoy", "said"),
         ("direct", "Not ever", "the minister", "replied"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later cue with a that-clause of its own is a new statement, not a relay
+        (
+            '"The vote will pass," said the whip, though she added that two members were ill.',
+            [
+                ("direct", "The vote will pass", "the whip", "said"),
+                ("indirect", "two members were ill", "she", "added"),
+            ],
+        ),
+        # the clause after the cue, not the one before the colon
+        (
+            "The drive is working: He said he has raised about $50,000 this week.",
+            [("indirect", "he has raised about $50,000 this week", "He", "said")],
+        ),
+        # direct-only verbs report speech with a that-clause
+        (
+            "The inspectors concluded this month that the bridge was unsafe.",
+            [("indirect", "the bridge was unsafe", "The inspectors", "concluded")],
+        ),
+        # "make clear / make the case that"
+        (
+            "Party officials made clear on Monday that they have no money to spend.",
+            [("indirect", "they have no money to spend", "Party officials", "made clear")],
+        ),
+        (
+            "The minister made the case to farmers that the reform is fair.",
+            [("indirect", "the reform is fair", "The minister", "made the case")],
+        ),
+        # agentless passive: a quote with no speaker, never a guessed one
+        (
+            "It was reported that the talks had failed.",
+            [("indirect", "the talks had failed", None, "was reported")],
+        ),
+        # stance verbs and topic nouns (PolNeAR counts them as attributions)
+        (
+            "The union endorsed the new contract.",
+            [("indirect", "the new contract", "The union", "endorsed")],
+        ),
+        (
+            "His criticism of the tax bill surprised the caucus.",
+            [("indirect", "of the tax bill", "His", "criticism")],
+        ),
+        # a second that-clause the parse hangs on the cue verb is said too
+        (
+            "The mayor said the budget was balanced, and that no jobs would be cut.",
+            [
+                (
+                    "indirect",
+                    "the budget was balanced, and that no jobs would be cut",
+                    "The mayor",
+                    "said",
+                )
+            ],
+        ),
+        # a cue closing its sentence after a comma speaks what comes before it
+        (
+            "As the senator began to speak, a man near the stage was hurt by a bottle, "
+            "police said.",
+            [
+                (
+                    "indirect",
+                    "As the senator began to speak, a man near the stage was hurt by a bottle",
+                    "police",
+                    "said",
+                )
+            ],
+        ),
+        # complements separated from the cue by adverbials and parentheticals
+        (
+            "The ministry said on Monday, in a statement, that the border would stay closed.",
+            [("indirect", "the border would stay closed", "The ministry", "said")],
+        ),
+        (
+            "Heather Lane, a nurse, said before attending the town hall that the network "
+            "asked her to pose a question.",
+            [
+                (
+                    "indirect",
+                    "the network asked her to pose a question",
+                    "Heather Lane",
+                    "said",
+                )
+            ],
+        ),
+        (
+            "Four senators claim to oppose the plan.",
+            [("indirect", "to oppose the plan", "Four senators", "claim")],
+        ),
+        # a sentence-final "according to" sources the whole sentence before it
+        (
+            "The mayor led among women, while his rival was ahead among young men, "
+            "according to exit polls.",
+            [
+                (
+                    "indirect",
+                    "The mayor led among women, while his rival was ahead among young men",
+                    "exit polls",
+                    "according to",
+                )
+            ],
+        ),
+        # negative rows
+        ("The crowd embraced the returning players.", []),
+        ("After the match, the coach left the stadium.", []),
+        ("The players were arrested after the game.", []),
+        ("Prices rose sharply over the past week.", []),
+        ("The support beams were replaced.", []),
+    ],
+)
+def test_finder_reported_speech_rules(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_statement_never_crosses_a_paragraph(nlp) -> None:
+    # Double-apostrophe marks often make the parser join paragraphs; each paragraph's
+    # statement stays its own, with its own content.
+    text = (
+        "Critics argued that the levy would cost thousands of jobs.\n\n"
+        "''This is a bad tax,'' said Ann Cole of the retail lobby."
+    )
+    got = [(kind, content, speaker) for kind, content, speaker, _ in rows(parsed(nlp, text))]
+    assert got == [
+        ("indirect", "the levy would cost thousands of jobs", "Critics"),
+        ("direct", "This is a bad tax", "Ann Cole of the retail lobby"),
+    ]

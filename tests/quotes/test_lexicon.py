@@ -48,3 +48,11 @@ def test_lexicon_user_file_extends_packaged(tmp_path: Path) -> None:
     extra.write_text("# my cues\nword\tclass\nharangue\tspeech\n", encoding="utf-8")
     lex = load_cue_lexicon([extra])
     assert "harangue" in lex.speech and "say" in lex.speech
+
+
+def test_lexicon_packaged_noun_and_make_classes() -> None:
+    lex = default_cue_lexicon()
+    assert {"criticism", "attack"} <= lex.topic_nouns
+    assert {"voice", "express", "issue"} <= lex.support
+    assert {"clear", "case"} <= lex.make
+    assert "embrace" not in lex.cue_verbs(include_cognition=True)  # a hug, more often

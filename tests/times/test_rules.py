@@ -59,6 +59,17 @@ RELATIVE = [
     ),
     ("Nobody slept that night or that day.", [("that day", "DATE", "XXXX-XX-XX")]),
     ("It was the last day of the talks.", []),
+    ("A hearing is set for the week of March 20.", [("the week of March 20", "DATE", "2023-W12")]),
+    (
+        "The blast came at 10:35 a.m. (0735 GMT) Tuesday.",
+        [("10:35 a.m.", "TIME", "2023-03-14T10:35"), ("Tuesday", "DATE", "2023-03-14")],
+    ),
+    (
+        "Leaders meet on April 24 and 25 in Rome.",
+        [("April 24", "DATE", "2023-04-24"), ("25", "DATE", "2023-04-25")],
+    ),
+    ("Prices fell on March 3 and 4 people died.", [("March 3", "DATE", "2023-03-03")]),
+    ("Prices fell on March 3 and 40 percent later.", [("March 3", "DATE", "2023-03-03")]),
 ]
 
 DURATIONS_SETS_VAGUE = [
@@ -78,6 +89,8 @@ DURATIONS_SETS_VAGUE = [
     ("The general recently resigned.", [("recently", "DATE", "PAST_REF")]),
     ("Now the army controls the city.", [("Now", "DATE", "PRESENT_REF")]),
     ("A five-year plan was adopted.", [("five-year", "DURATION", "P5Y")]),
+    ("The families have not spoken for years.", [("years", "DURATION", "PXY")]),
+    ("For weeks the border stayed shut.", [("weeks", "DURATION", "PXW")]),
 ]
 
 NEGATIVE = [
@@ -91,6 +104,7 @@ NEGATIVE = [
     ("The fall of the city shocked the region.", []),  # "fall" not the season
     ("They will leave as soon as possible.", []),
     ("It was high noon for the rebels.", []),
+    ("The party daily Granma printed the letter.", []),  # a newspaper, not a set
     (
         "Rebels attacked at 5:30 p.m. on Tuesday, March 14.",
         [

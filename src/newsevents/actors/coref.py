@@ -201,6 +201,15 @@ def _resolve_name(st: _State, m: Mention) -> Entity | None:
     tokens = name_tokens(m.name)
     if not tokens:
         return None
+    if len(tokens) == 1 and m.category == "name":
+        # A surname alone is the person the article already named ("Tony Blair" ... "Blair"),
+        # whoever of that name the office-holder list would pick for the date.
+        named = [e for e in st.by_surname.get(tokens[0], []) if e.kind == "person"]
+        if named:
+            best = max(named, key=lambda e: e.last)
+            if m.holder is not None and best.holder is not m.holder:
+                _forget_holder(m)
+            return best
     best: Entity | None = None
     for e in st.by_surname.get(tokens[-1], []):
         if m.holder is not None and e.holder is not None and e.holder is not m.holder:
@@ -213,6 +222,16 @@ def _resolve_name(st: _State, m: Mention) -> Entity | None:
         # A one-word name may be a longer name's other part ("Bashar" ... rarely used alone).
         return None
     return best
+
+
+def _forget_holder(m: Mention) -> None:
+    """Drop what a surname-only list lookup said about ``m`` (the article knows better)."""
+    m.holder = None
+    m.former = False
+    m.code = None
+    m.country = None
+    m.sectors = ()
+    m.canonical = ""
 
 
 def _first_names_fit(tokens: tuple[str, ...], e: Entity) -> bool:

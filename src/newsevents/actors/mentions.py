@@ -98,6 +98,7 @@ class _Ctx:
     used: set[int] = field(default_factory=set)
     ents: list[Span] = field(default_factory=list)
     ent_of: dict[int, Span] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()  # countries the article names (ISO alpha-3)
     sent_start: dict[int, int] = field(default_factory=dict)  # token -> its sentence's start
 
 
@@ -112,6 +113,12 @@ def build_mentions(
         for i in range(sent.start, sent.end):
             ctx.sent_start[i] = sent.start
     ctx.ent_of = {i: e for e in ctx.ents for i in range(e.start, e.end)}
+    ctx.countries = frozenset(
+        e.country or (e.code or "")[:3]
+        for m in matches
+        for e in m.entries
+        if e.category in ("country", "demonym", "capital")
+    )
     mentions: list[Mention] = []
     names = _person_names(ctx, matches)
     name_starts = {s.start: s for s in names}
@@ -276,10 +283,12 @@ def _people(ctx: _Ctx, names: list[Span], agents: list[Mention]) -> list[Mention
             continue
         text = span.text
         mention = Mention(span.start, span.end, "person", "name", name=text, named=True)
-        lookup = lex.holders.lookup(text, ctx.published)
+        lookup = lex.holders.lookup(text, ctx.published, countries=ctx.countries)
         if lookup is None and len(span) > 1:
             # "Bashar Assad" where the list says "Bashar al-Assad": the surname, if unique today.
-            lookup = lex.holders.lookup(text, ctx.published, surname_only=True)
+            lookup = lex.holders.lookup(
+                text, ctx.published, surname_only=True, countries=ctx.countries
+            )
             if lookup is not None and not _first_names_agree(text, lookup.holder):
                 lookup = None
         if lookup is not None:
@@ -309,9 +318,19 @@ def _first_names_agree(text: str, holder: OfficeHolder) -> bool:
     given = name_tokens(text)
     for form in (holder.name, *holder.aliases):
         known = name_tokens(form)
-        if known and given and given[0][:1] == known[0][:1]:
+        if known and given and _same_given_name(given[0], known[0]):
             return True
     return False
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """ "Bashar" / "Bashar", an initial "G." / "George", or a short form "Vlad" / "Vladimir"."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 3 and full.startswith(short)
 
 
 def _apply_title(person: Mention, title: Mention) -> None:

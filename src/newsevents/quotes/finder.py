@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_ALPHA, SENT_START
@@ -35,6 +36,7 @@ _AFTER_ENDINGS = frozenset(",?!—–-…:;")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n,;(]{0,60}?)[ \t\u00a0.]*(?:[,;(\n]|$)"
 )
+_NEWLINE = re.compile("\n")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t\u00a0]+")
 _ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent", "dative", "punct", "mark"})
 _SENT_END = frozenset({".", "!", "?"})
@@ -80,6 +82,11 @@ def find_quotes(
     alpha_before = [0]  # alphabetic tokens before each token index
     for flag in doc.to_array([IS_ALPHA]).tolist():
         alpha_before.append(alpha_before[-1] + flag)
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def line_of(token: int) -> int:
+        return bisect.bisect_right(breaks, starts[token])
+
     cues = find_cues(doc, lexicon, include_cognition=include_cognition)
     cue_at = {c.token: c for c in cues}
     cues_before = [0]  # statement cues before each token index
@@ -113,7 +120,7 @@ def find_quotes(
             drafts.append(turn)
             prev = turn
             continue
-        host = _host_cue(doc, by_sent, sent_of, alpha_before, cues_before, qs, qe)
+        host = _host_cue(doc, by_sent, sent_of, alpha_before, cues_before, line_of, qs, qe)
         if host is not None:
             mixed[host.token] = max(mixed.get(host.token, 0), span.end)
             continue
@@ -146,7 +153,7 @@ def find_quotes(
     for cue in cues:
         if cue.outer or cue.nested or cue.token in used or not cue.content:
             continue
-        if cue.speaker is None:
+        if cue.speaker is None and not cue.unnamed:
             continue
         for piece, (cs, ce) in enumerate(cue.content):
             start = doc[cs].idx
@@ -215,6 +222,7 @@ def _host_cue(
     sent_of: list[int],
     alpha_before: list[int],
     cues_before: list[int],
+    line_of: Callable[[int], int],
     qs: int,
     qe: int,
 ) -> Cue | None:
@@ -227,6 +235,9 @@ def _host_cue(
         # A sentence with very many cues: look at the nearest ones only (bounded work).
         cues = sorted(cues, key=lambda c: abs(c.token - qs))[:_MAX_HOSTS]
     inside = alpha_before[min(qe + 1, len(doc))] - alpha_before[max(qs - 1, 0)]
+    # The parser's sentences may join paragraphs; a quote never belongs to another's cue.
+    line = line_of(qs)
+    cues = [c for c in cues if line_of(c.token) == line]
     for cue in cues:
         if cue.speaker is None:
             continue
@@ -369,8 +380,14 @@ def _relaying(found: list[Cue], primary: Cue) -> list[int]:
         if c is not primary
         and c.speaker is not None
         and c.speaker != primary.speaker
-        and (not c.content or c.token > primary.token)
+        and (not c.content or (c.token > primary.token and not _own_clause(c)))
     ]
+
+
+def _own_clause(cue: Cue) -> bool:
+    """A later cue with a that-clause of its own after it ('…," said X, though he added
+    that …') makes a new statement rather than relaying the quote."""
+    return cue.content[-1][0] > cue.span[1]
 
 
 def _passive(doc: Doc, cue: Cue) -> bool:

@@ -24,6 +24,9 @@ CLASSES = (
     "xcomp",
     "direct_only",
     "noun",
+    "topic_noun",
+    "support",
+    "make",
     "audience",
     "channel",
     "phrase",
@@ -43,6 +46,11 @@ class CueLexicon:
     xcomp: frozenset[str]  # cue verbs whose to-infinitive is the content
     direct_only: frozenset[str]  # cue verbs only next to a quotation ('"…," he went on')
     nouns: frozenset[str]  # cue nouns with a that-clause or to-infinitive ("his claim that")
+    topic_nouns: frozenset[
+        str
+    ]  # cue nouns whose of/for/on object is the content ("her support for")
+    support: frozenset[str]  # verbs whose subject speaks a cue noun object ("voiced concern that")
+    make: frozenset[str]  # words of "make clear that", "make the case that"
     audience: frozenset[str]
     channel: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # multiword cue prepositions, as word tuples
@@ -93,6 +101,9 @@ def parse_cue_lexicon(texts: Iterable[tuple[str, str]]) -> CueLexicon:
         xcomp=frozenset(sets["xcomp"]),
         direct_only=frozenset(sets["direct_only"]),
         nouns=frozenset(sets["noun"]),
+        topic_nouns=frozenset(sets["topic_noun"]),
+        support=frozenset(sets["support"]),
+        make=frozenset(sets["make"]),
         audience=frozenset(sets["audience"]),
         channel=frozenset(sets["channel"]),
         phrases=tuple(sorted(tuple(p.split()) for p in sets["phrase"])),

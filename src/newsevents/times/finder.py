@@ -35,6 +35,7 @@ def find_times_in_text(
     ctx = Context(text=text, anchor=published, lex=lex, doc=doc)
     found = _select(_candidates(grammar_for(lex), ctx))
     found = _refer_to_narrative(_refer_to_quarters(found, text), text)
+    found = _join_neighbours(found, text, published)
     return [
         Time(f"T{i}", f.start, f.end, text[f.start : f.end], f.type, f.value)  # type: ignore[arg-type]
         for i, f in enumerate(found, start=1)
@@ -200,6 +201,61 @@ def _from_reference(cal: re.Match[str], rel: str, unit: str) -> str | None:
     if day is None:
         return None
     return A.shift(day, "D" if unit == "day" else "W", k)
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_WEEK_OF = re.compile(r"\s+of\s+$")
+_THE_WEEK = re.compile(r"^the\s+week$", re.IGNORECASE)
+# "(0735 GMT) Friday", ", Friday", " on Friday": a clock time's own day named right after it
+_TIME_THEN_DAY = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:on\s+)?$")
+# "April 24 and 25", "March 3 or 4": a second day of the same month
+_SECOND_DAY = re.compile(
+    r"\s+(?:and|or|to|through)\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?![.,]\d)(?!,?\s+\d{4}\b)(?!\s*(?:%|percent|pct|per|mln|million|billion|thousand|hundred|dollars|dlrs"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|people|points?|cents?|[a-z]+-)\b)"
+)
+
+
+def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -> list[Found]:
+    """Expressions that lean on a neighbour: "the week of March 6" (that date's week),
+    "10:35 a.m. (0735 GMT) Friday" (the time on that day), "April 24 and 25" (the 25th)."""
+    out: list[Found] = []
+    n = len(found)
+    skip = -1
+    for i, f in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < n else None
+        gap = text[f.end : nxt.start] if nxt is not None else ""
+        if (
+            nxt is not None
+            and _FULL_DATE.match(nxt.value)
+            and _THE_WEEK.match(text[f.start : f.end])
+            and _WEEK_OF.match(gap)
+        ):
+            day = dt.date.fromisoformat(nxt.value)
+            out.append(Found(f.start, nxt.end, "DATE", A.shift(day, "W", 0), f.rule))
+            skip = i + 1
+            continue
+        if (
+            nxt is not None
+            and f.type == "TIME"
+            and _FULL_DATE.match(nxt.value)
+            and len(f.value) > 10
+            and f.value[10] == "T"
+            and published is not None
+            and f.value[:10] == published.isoformat()
+            and _TIME_THEN_DAY.match(gap)
+        ):
+            f = Found(f.start, f.end, f.type, nxt.value + f.value[10:], f.rule)
+        out.append(f)
+        m = _SECOND_DAY.match(text, f.end) if _FULL_DATE.match(f.value) else None
+        if m is not None and (nxt is None or nxt.start >= m.end()):
+            year, month, day = (int(x) for x in f.value.split("-"))
+            second = A.safe_date(year, month, int(m[1]))
+            if second is not None and second.day > day:
+                out.append(Found(m.start(1), m.end(1), "DATE", second.isoformat(), f.rule))
+    return out
 
 
 def _select(cands: list[tuple[int, Found]]) -> list[Found]:

@@ -123,7 +123,7 @@ _FIRST: dict[str, str] = {
     "unit_adj": "# number several multi",
     "set": "once twice thrice number # every each per a an",
     "set_word": "setword",
-    "bare_plural": "over within in took take takes taking lasted last lasting spent spend",
+    "bare_plural": "for over within in took take takes taking lasted last lasting spent spend",
     "holiday": "holiday",
     "recent_units": "recent past coming",
     "vague": "vague",
@@ -304,7 +304,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         ("set_word", rf"\b(?P<w>{_alt(lex.sets)})\b"),
         (
             "bare_plural",
-            r"\b(?P<prep>over|within|in|took|take|takes|taking|lasted|last|lasting|spent|spend)"
+            r"\b(?P<prep>for|over|within|in|took|take|takes|taking|lasted|last|lasting|spent|spend)"
             r"\s+(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?!\s+(?:ago|of|"
             r"later|earlier|before|after|to|when|since)\b)(?!\w)",
         ),

@@ -547,7 +547,12 @@ def set_(m: re.Match[str], ctx: Context) -> Result:
     return "SET", period(n, m["unit"], ctx.lex)
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
 def set_word(m: re.Match[str], ctx: Context) -> Result:
+    if _NAME_AFTER.match(ctx.text, m.end()) and m["w"].lower() == "daily":
+        return None  # "the party daily Granma": a newspaper
     return "SET", ctx.lex.sets[m["w"].lower()]
 
 

