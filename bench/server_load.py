@@ -340,6 +340,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per phase")
     parser.add_argument("--db", type=Path, default=None, help="reuse or keep this store")
     parser.add_argument("--skip-extract", action="store_true", help="reads only")
+    parser.add_argument(
+        "--no-prewarm", action="store_true", help="serve without the start-up cache warming"
+    )
     args = parser.parse_args(argv)
     n = min(args.limit or args.articles, MAX_ARTICLES)
     clients = max(1, min(args.clients, MAX_CLIENTS))
@@ -366,6 +369,7 @@ def main(argv: list[str] | None = None) -> None:
                 str(db),
                 "--port",
                 str(port),
+                *(["--no-prewarm"] if args.no_prewarm else []),
             ],
             env=env,
             stdout=subprocess.DEVNULL,

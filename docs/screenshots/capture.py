@@ -63,6 +63,7 @@ def main() -> None:
             shots = [
                 ("explorer.png", "/ui/explore", "explore", False),
                 ("explorer-filtered.png", "/ui/explore?country=SYR&quad_class=4", "explore", False),
+                ("event-groups.png", "/ui/event-groups", "event-groups", False),
                 ("article.png", "/ui/articles/water-1", "article", False),
                 ("hostile-article.png", "/ui/articles/hostile-%3C1%3E", "article", False),
             ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.events import find_events
+from newsevents.schema import Actor, TextSpan
 
 from ._helpers import parse, with_actors
 
@@ -340,5 +341,112 @@ def test_extract_codes_each_cameo_root(nlp, text, actors, expected):
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "actors", "expected"), STRUCTURE_ROWS)
 def test_extract_handles_argument_structure(nlp, text, actors, expected):
+    doc = with_actors(parse(nlp, text), actors)
+    assert _coded(find_events(doc)) == expected
+
+
+def _two_sided(doc, groups, sides):
+    """One actor per side on every group span, as the actors stage reads "X of both sides"."""
+    actors, token_actor = [], {}
+    for surface in groups:
+        start = doc.text.find(surface)
+        span = doc.char_span(start, start + len(surface), alignment_mode="expand")
+        for code in sides:
+            aid = f"A{len(actors) + 1}"
+            actors.append(
+                Actor(
+                    aid,
+                    surface,
+                    "group",
+                    code,
+                    code[:3],
+                    [],
+                    [TextSpan(start, span.end_char, surface)],
+                )
+            )
+            for tok in span:
+                token_actor.setdefault(tok.i, aid)
+    doc._.ne_actors = actors
+    doc._.ne_token_actor = token_actor
+    return doc
+
+
+SHARED_SPAN_ROWS = [
+    # a meeting among groups of both sides: cross-side dyads only, once per coded pair
+    (
+        "There were talks of trade ministers and army chiefs of both sides.",
+        ["trade ministers", "army chiefs"],
+        ["TURGOV", "IRQGOV"],
+        {("TURGOV", "IRQGOV", "04", "asserted"), ("IRQGOV", "TURGOV", "04", "asserted")},
+    ),
+    # one side only: no meeting of a party with itself
+    (
+        "There were talks of trade ministers and army chiefs.",
+        ["trade ministers", "army chiefs"],
+        ["TURGOV"],
+        set(),
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "groups", "sides", "expected"), SHARED_SPAN_ROWS)
+def test_extract_pairs_groups_of_both_sides(nlp, text, groups, sides, expected):
+    doc = _two_sided(parse(nlp, text), groups, sides)
+    events = find_events(doc)
+    assert _coded(events) == expected
+    assert len(events) == len(expected)
+
+
+LEXICON_ROWS = [
+    (
+        "The opposition leader took a swipe at the Kenyan government on Monday.",
+        {"The opposition leader": "KENOPP", "the Kenyan government": "KENGOV"},
+        {("KENOPP", "KENGOV", "11", "asserted")},
+    ),
+    ("The minister took a swipe card from the desk.", {"The minister": "GBRGOV"}, set()),
+    (
+        "Khan ridiculed Sharif's call for an early vote.",
+        {"Khan": "PAKOPP", "Sharif": "PAKGOV"},
+        {("PAKOPP", "PAKGOV", "11", "asserted")},
+    ),
+    ("Khan made ridiculous remarks about the weather.", {"Khan": "PAKOPP"}, set()),
+    (
+        "Iran warned Israel against any strike.",
+        {"Iran": "IRN", "Israel": "ISR"},
+        {("IRN", "ISR", "13", "asserted")},
+    ),
+    ("Iran warned that prices would rise.", {"Iran": "IRN"}, set()),
+    (
+        "Israel vowed revenge against Iran.",
+        {"Iran": "IRN", "Israel": "ISR"},
+        {("ISR", "IRN", "13", "asserted")},
+    ),
+    (
+        "Dock workers went on strike against the government.",
+        {"Dock workers": "LAB", "the government": "GOV"},
+        {("LAB", "GOV", "14", "asserted")},
+    ),
+    ("Dock workers went on a trip to the coast.", {"Dock workers": "LAB"}, set()),
+    ("Iran tested a ballistic missile.", {"Iran": "IRN"}, {("IRN", None, "15", "asserted")}),
+    ("Iran tested a new vaccine.", {"Iran": "IRN"}, set()),
+    (
+        "Russia cut off gas supplies to Ukraine.",
+        {"Russia": "RUS", "Ukraine": "UKR"},
+        {("RUS", "UKR", "16", "asserted")},
+    ),
+    ("Russia cut taxes for Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, set()),
+    (
+        "The army dropped a chlorine bomb on the rebels.",
+        {"The army": "MIL", "the rebels": "REB"},
+        {("MIL", "REB", "20", "asserted")},
+    ),
+    ("The army dropped leaflets on the rebels.", {"The army": "MIL", "the rebels": "REB"}, set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actors", "expected"), LEXICON_ROWS)
+def test_extract_codes_added_lexicon_rows(nlp, text, actors, expected):
     doc = with_actors(parse(nlp, text), actors)
     assert _coded(find_events(doc)) == expected

@@ -442,3 +442,88 @@ def test_api_pipeline_that_cannot_load_is_503_and_retried(db_path, monkeypatch):
                 break
             time.sleep(0.05)
         assert len(calls) >= 2
+
+
+# Groups: 31 water articles share two PRTGOV→ESPGOV events on 2024-05-06 (2 groups of 31);
+# their ESPGOV→PRTGOV 111 falls on each article's own day (31 groups); hostile adds 1.
+@pytest.mark.parametrize(
+    ("query", "total"),
+    [
+        ("", 34),
+        ("actor=ESPGOV", 33),
+        ("actor=USA*", 1),
+        ("cameo_root=11", 32),
+        ("cameo=051", 1),
+        ("quad_class=1", 2),
+        ("date_from=2024-05-06&date_to=2024-05-06", 2),
+        ("plover=support", 34),  # not a group filter: ignored
+        ("actor=RUSGOV", 0),  # negative rows
+        ("country=SYR", 0),
+    ],
+)
+def test_api_event_groups_filters(client, query, total):
+    body = client.get(f"/event-groups?{query}").json()
+    assert body["total"] == total
+    assert "plover" not in body["filters"]
+
+
+def test_api_event_groups_counts_articles_and_links_them(client):
+    body = client.get("/event-groups?sort=-articles&limit=2").json()
+    top = body["items"][0]
+    assert (top["source_code"], top["target_code"], top["event_date"]) == (
+        "PRTGOV",
+        "ESPGOV",
+        "2024-05-06",
+    )
+    assert top["articles"] == top["mentions"] == 31
+    assert len(top["article_ids"]) == 31
+    assert top["article_ids"] == sorted(top["article_ids"])
+    assert "water-1" in top["article_ids"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("sort=-date&limit=1", 200), ("sort=count", 422), ("limit=0", 422), ("offset=-1", 422)],
+)
+def test_api_event_groups_sort_and_page_validation(client, query, status):
+    response = client.get(f"/event-groups?{query}")
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert response.json()["items"][0]["event_date"] == "2024-05-10"
+
+
+def test_api_event_groups_page_past_the_end_keeps_total(client):
+    body = client.get("/event-groups?offset=1000").json()
+    assert body["items"] == []
+    assert body["total"] == 34
+
+
+def test_api_event_groups_page_has_json_twin(client):
+    response = client.get("/ui/event-groups?actor=ESPGOV")
+    assert response.status_code == 200
+    assert "</event-groups?actor=ESPGOV>" in response.headers["link"]
+
+
+def test_api_events_cache_key_ignores_spelling():
+    from newsevents.server._api import events_key
+    from newsevents.server._queries import EventFilters
+
+    f = EventFilters(actor="SYRGOV", quad_class=(1, 3))
+    assert events_key(f, "-date", 50, 0) == events_key(
+        EventFilters(quad_class=(1, 3), actor="SYRGOV"), "-date", 50, 0
+    )
+    assert events_key(f, "-date", 50, 0) != events_key(f, "date", 50, 0)  # negative rows
+    assert events_key(f, "-date", 50, 0) != events_key(EventFilters(), "-date", 50, 0)
+
+
+def test_api_prewarm_caches_first_pages_with_the_same_body(db_path):
+    from newsevents.server._api import events_key, prewarm, prewarm_queries
+    from newsevents.server._queries import EventFilters
+
+    app = create_app(db_path, limits=Limits(prewarm=False))
+    with TestClient(app) as c:
+        state = app.state.newsevents
+        assert prewarm(state) == len(prewarm_queries())
+        body, _ = state.cache.get(events_key(EventFilters(), "-date", 50, 0))
+        state.cache.clear()
+        assert c.get("/events?limit=50").content == body

@@ -252,6 +252,19 @@ def test_browser_explorer_charts_and_filter(live, page):
     assert page.get_attribute("[data-map-mode=countries]", "aria-pressed") == "true"
 
 
+def test_browser_explorer_groups_table_links_articles(live, page):
+    page.goto(f"{live.url}/ui/explore")
+    wait_loaded(page, "explore")
+    first = page.locator("#groups table tbody tr").first
+    assert "PRTGOV" in first.text_content()
+    assert first.locator("td").nth(4).text_content().startswith("31 ")
+    link = first.locator("a.group-article").first.get_attribute("href")
+    assert link.startswith("/ui/articles/")
+    page.click("#groups .hint a")
+    wait_loaded(page, "event-groups")
+    assert "34 event groups" in page.text_content("#status")
+
+
 def test_browser_explorer_sorts_and_pages(live, page):
     page.goto(f"{live.url}/ui/explore?sort=goldstein")
     wait_loaded(page, "explore")

@@ -25,7 +25,14 @@ from ._errors import EXIT_USAGE, CliError, to_cli_error
     help="File whose first line is the key that allows POST /articles "
     "(else $NEWSEVENTS_API_KEY; without a key the server is read-only).",
 )
-def serve_command(db_path: str, host: str, port: int, api_key_file: str | None) -> None:
+@click.option(
+    "--no-prewarm",
+    is_flag=True,
+    help="Do not cache the first pages of GET /events at start-up.",
+)
+def serve_command(
+    db_path: str, host: str, port: int, api_key_file: str | None, no_prewarm: bool
+) -> None:
     """Serve the REST API and the web explorer over a store.
 
     Reads (GET) are open; writes (POST /articles) need the API key. Open
@@ -37,7 +44,7 @@ def serve_command(db_path: str, host: str, port: int, api_key_file: str | None) 
     """
     import uvicorn
 
-    from ..server import ApiKeyError, create_app, resolve_api_key
+    from ..server import ApiKeyError, Limits, create_app, resolve_api_key
     from ..store import StoreError
 
     try:
@@ -47,7 +54,9 @@ def serve_command(db_path: str, host: str, port: int, api_key_file: str | None) 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
     try:
-        app = create_app(db_path, api_key=api_key, preload=True)
+        app = create_app(
+            db_path, api_key=api_key, preload=True, limits=Limits(prewarm=not no_prewarm)
+        )
     except StoreError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except NewsEventsError as exc:

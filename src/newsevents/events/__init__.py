@@ -51,8 +51,14 @@ def find_events(doc: Doc, *, lexicon: EventLexicon | None = None) -> list[Event]
     order = {a.id: n for n, a in enumerate(actors)}
     codes = {a.id: a.code for a in actors}
     countries = frozenset(a.id for a in actors if a.kind == "country")
+    shared = _shared_mentions(actors)
     for cand in candidates(doc, lexicon, token_actor, countries, codes):
-        rows.extend(_rows(doc, cand, tables, times, places, quotes, published, order, codes))
+        if shared:
+            cand.sources = _expand(cand.sources, shared)
+            cand.targets = _expand(cand.targets, shared)
+        rows.extend(
+            _rows(doc, cand, tables, times, places, quotes, published, order, codes, shared)
+        )
     # A cue the lexicon codes itself ("condemned", "dismissed … as") gives that event,
     # linked to its quote, instead of a plain statement.
     coded_cues: dict[int, str] = {}
@@ -88,6 +94,36 @@ def find_events(doc: Doc, *, lexicon: EventLexicon | None = None) -> list[Event]
     return events
 
 
+def _shared_mentions(actors: list[Actor]) -> dict[str, list[str]]:
+    """Actor id → the other actors read from the very same mention span.
+
+    The actors stage gives a group such as "ministers of both sides" one actor per side on
+    one span; the token index can name only one of them, so events recover the others here.
+    """
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            ids = by_span.setdefault((m.start, m.end), [])
+            if actor.id not in ids:
+                ids.append(actor.id)
+    out: dict[str, list[str]] = {}
+    for ids in by_span.values():
+        if len(ids) > 1:
+            for a in ids:
+                group = out.setdefault(a, [])
+                group.extend(b for b in ids if b != a and b not in group)
+    return out
+
+
+def _expand(ids: list[str], shared: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for a in ids:
+        for b in (a, *shared.get(a, ())):
+            if b not in out:
+                out.append(b)
+    return out
+
+
 def _coding(code: str, tables: CodeTables) -> dict:
     entry = tables.get(code)
     return {
@@ -115,7 +151,7 @@ def _confidence(cand: Candidate, target: str | None) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _rows(doc, cand, tables, times, places, quotes, published, order, codes):
+def _rows(doc, cand, tables, times, places, quotes, published, order, codes, shared):
     tok = cand.token
     sent = tok.sent
     trigger = TextSpan(tok.idx, tok.idx + len(tok.text), tok.text)
@@ -124,8 +160,19 @@ def _rows(doc, cand, tables, times, places, quotes, published, order, codes):
     place = event_place(tok, cand.anchor, places, arg_tokens)
     quote = quote_of(tok.idx, quotes)
     out = []
+    coded_pairs: set[tuple[str | None, str | None]] = set()
     for source, target in cand.dyads():
-        if cand.reciprocal and target is not None and codes.get(source) == codes.get(target):
+        if source in shared or target in shared:
+            # Groups read as one actor per side give one event per coded pair.
+            pair = (codes.get(source), codes.get(target))
+            if pair in coded_pairs:
+                continue
+            coded_pairs.add(pair)
+        if (
+            target is not None
+            and codes.get(source) == codes.get(target)
+            and (cand.reciprocal or source in shared or target in shared)
+        ):
             # Two mentions coded alike ("ministers … of both sides" resolved to one side)
             # do not make a meeting between a party and itself.
             continue

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import duckdb
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -21,17 +23,19 @@ from ._queries import (
     ACTOR_SORTS,
     ARTICLE_SORTS,
     EVENT_SORTS,
+    GROUP_SORTS,
     QUOTE_SORTS,
     EventFilters,
     article_json,
     event_stats,
     search_actors,
     search_articles,
+    search_event_groups,
     search_events,
     search_quotes,
     store_counts,
 )
-from ._state import AppState
+from ._state import AppState, QueryTimeoutError
 
 router = APIRouter()
 
@@ -52,23 +56,71 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size (at most 500)"
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
 
 
+def render_json(value: dict[str, Any]) -> bytes:
+    """The compact UTF-8 JSON body of an answer."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def events_key(filters: EventFilters, sort: str, limit: int, offset: int) -> str:
+    """The cache key of a GET /events answer, from the parsed values: requests that differ
+    only in spelling (defaults given or not, parameter order, case of codes) share it."""
+    params = {**filters.as_params(), "sort": sort, "limit": limit, "offset": offset}
+    return "/events?" + urlencode(sorted(params.items()), doseq=True)
+
+
 async def cached_json(
-    request: Request, state: AppState, compute: Callable[[], dict[str, Any]]
+    request: Request,
+    state: AppState,
+    compute: Callable[[], dict[str, Any]],
+    *,
+    key: str | None = None,
 ) -> Response:
     """The JSON answer from the app's cache, or computed by a reader thread (and cached
     until the next write)."""
-    key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
+    if key is None:
+        key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
     body, generation = state.cache.get(key)
     if body is None:
-
-        def render() -> bytes:
-            return json.dumps(
-                compute(), ensure_ascii=False, allow_nan=False, separators=(",", ":")
-            ).encode("utf-8")
-
-        body = await state.read(render)
+        body = await state.read(lambda: render_json(compute()))
         state.cache.put(key, body, generation)
     return Response(body, media_type="application/json")
+
+
+def prewarm_queries() -> list[tuple[EventFilters, str]]:
+    """The first pages of GET /events a user meets first: no filter under every sort,
+    and each CAMEO root and quad class under the default sort."""
+    out = [(EventFilters(), f"{d}{name}") for name in EVENT_SORTS for d in ("-", "")]
+    out += [(EventFilters(cameo_root=f"{r:02d}"), "-date") for r in range(1, 21)]
+    out += [(EventFilters(quad_class=(q,)), "-date") for q in range(1, 5)]
+    return out
+
+
+def prewarm(state: AppState, *, limit: int = 50, stop: threading.Event | None = None) -> int:
+    """Compute and cache the :func:`prewarm_queries` answers; returns how many.
+
+    Runs once in a background thread at start-up; a write meanwhile simply makes the
+    cache drop what was computed before it (see :class:`ResponseCache`).
+    """
+    done = 0
+    for filters, sort in prewarm_queries():
+        if stop is not None and stop.is_set():
+            break
+        key = events_key(filters, sort, limit, 0)
+        cached, generation = state.cache.get(key)
+        if cached is not None:
+            continue
+        try:
+            with state.events_cursor() as (cur, rel, _):
+                body = render_json(
+                    search_events(cur, filters, sort=sort, limit=limit, offset=0, rel=rel)
+                )
+        except (duckdb.Error, QueryTimeoutError, RuntimeError):
+            return done  # the app is closing, or the store is busy: warming is optional
+        state.cache.put(key, body, generation)
+        done += 1
+    return done
 
 
 def _upper(value: str | None) -> str | None:
@@ -266,6 +318,38 @@ async def list_events(
     def compute() -> dict[str, Any]:
         with state.events_cursor() as (cur, rel, _):
             return search_events(cur, filters, sort=sort, limit=limit, offset=offset, rel=rel)
+
+    return await cached_json(request, state, compute, key=events_key(filters, sort, limit, offset))
+
+
+@router.get(
+    "/event-groups",
+    tags=["store"],
+    summary="Aggregated events: same actors, CAMEO code and day across articles",
+)
+async def list_event_groups(
+    request: Request,
+    state: State,
+    filters: Filters,
+    sort: Annotated[
+        str,
+        Query(
+            pattern=_sort_pattern(GROUP_SORTS),
+            description="One of " + ", ".join(GROUP_SORTS) + "; prefix - for descending",
+        ),
+    ] = "-articles",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The store's ``event_groups``: counts of mentions, sources and articles per group.
+
+    Of the event filters, plover, modality, q and article do not apply to groups and
+    are ignored (the echoed ``filters`` shows those that were applied).
+    """
+
+    def compute() -> dict[str, Any]:
+        with state.cursor() as cur:
+            return search_event_groups(cur, filters, sort=sort, limit=limit, offset=offset)
 
     return await cached_json(request, state, compute)
 

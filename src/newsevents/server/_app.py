@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -114,7 +115,17 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if preload:
             state.extractor.start_loading()
+        stop = threading.Event()
+        warmer = None
+        if limits.prewarm and limits.cache_entries > 0:
+            warmer = threading.Thread(
+                target=_api.prewarm, args=(state,), kwargs={"stop": stop}, daemon=True
+            )
+            warmer.start()
         yield
+        stop.set()
+        if warmer is not None:
+            warmer.join(timeout=30)  # at most one query still running
         state.close()
 
     app = FastAPI(

@@ -581,3 +581,99 @@ def store_counts(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
             continue
         out[table] = row[0] if row else 0
     return out
+
+
+GROUP_SORTS: dict[str, str] = {
+    "articles": "g.articles",
+    "mentions": "g.mentions",
+    "sources": "g.sources",
+    "date": "g.event_date",
+    "goldstein": "g.goldstein",
+    "cameo": "g.cameo",
+}
+"""``sort`` values of GET /event-groups → SQL expression."""
+
+_GROUP_COLUMNS = (
+    "group_id source_code target_code cameo event_date cameo_root cameo_name quad_class "
+    "goldstein source_name target_name source_country target_country is_root mentions "
+    "sources articles article_ids first_article_id first_url place_name place_country"
+).split()
+
+
+def group_where(f: EventFilters) -> tuple[str, list[Any]]:
+    """``WHERE …`` over the store's ``event_groups`` view ``g``.
+
+    The filters of /events that exist per group apply (actor, source, target, country,
+    CAMEO, quad class, date range on the group's day); PLOVER type, modality, text and
+    article do not, and are ignored.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        clauses.append(_code_condition("g.source_code", "g.target_code", f.actor, params))
+    if f.source:
+        clauses.append(_code_condition("g.source_code", None, f.source, params))
+    if f.target:
+        clauses.append(_code_condition("g.target_code", None, f.target, params))
+    if f.country:
+        clauses.append("? IN (g.source_country, g.target_country)")
+        params.append(f.country)
+    if f.cameo:
+        clauses.append("starts_with(g.cameo, ?)")
+        params.append(f.cameo)
+    if f.cameo_root:
+        clauses.append("g.cameo_root = ?")
+        params.append(f.cameo_root)
+    if f.quad_class:
+        clauses.append(f"g.quad_class IN ({', '.join('?' * len(f.quad_class))})")
+        params.extend(f.quad_class)
+    if f.date_from:
+        clauses.append("g.event_date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("g.event_date <= ?")
+        params.append(f.date_to)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search_event_groups(
+    cur: duckdb.DuckDBPyConnection,
+    filters: EventFilters,
+    *,
+    sort: str = "-articles",
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """One page of aggregated events (the store's ``event_groups``) and the total count."""
+    where, params = group_where(filters)
+    # One pass over the view (it aggregates all events): the total rides along as a
+    # window count; only a page past the end needs a second query for it.
+    cols = ", ".join(f"g.{c}" for c in _GROUP_COLUMNS)
+    order = order_by(sort, GROUP_SORTS, "g.group_id")
+    cur.execute(
+        f"SELECT {cols}, count(*) OVER () AS _total FROM event_groups g {where} "
+        f"{order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    items = _rows(cur)
+    if items:
+        total = items[0]["_total"]
+    else:
+        row = cur.execute(f"SELECT count(*) FROM event_groups g {where}", params).fetchone()
+        total = row[0] if row else 0
+    for item in items:
+        del item["_total"]
+        item["article_ids"] = sorted(item.get("article_ids") or [])
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "sort": sort,
+        "filters": {k: v for k, v in filters.as_params().items() if k in _GROUP_FILTERS},
+        "items": items,
+    }
+
+
+_GROUP_FILTERS = frozenset(
+    "actor source target country cameo cameo_root quad_class date_from date_to".split()
+)

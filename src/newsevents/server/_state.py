@@ -35,6 +35,7 @@ class Limits:
     max_extract_queue: int = 64
     index_events: bool = True  # keep the events/articles join in memory (see _index.py)
     cache_entries: int = 1024  # GET answers kept until the next write
+    prewarm: bool = True  # cache the first pages of GET /events at start-up (background)
     read_threads: int = 4  # store queries run on these, first come first served
 
 

@@ -8,6 +8,7 @@ page                      JSON twin (also sent as a ``Link`` header)
 /ui/paste                 POST /extract (the page posts to it)
 /ui/actors?…              /actors?…
 /ui/quotes?…              /quotes?…
+/ui/event-groups?…        /event-groups?…
 /docs                     /openapi.json
 ========================  =========================================
 
@@ -73,6 +74,11 @@ def actors_page(request: Request) -> HTMLResponse:
 @router.get("/ui/quotes")
 def quotes_page(request: Request) -> HTMLResponse:
     return _page("list.html", _twin("/quotes", request))
+
+
+@router.get("/ui/event-groups")
+def event_groups_page(request: Request) -> HTMLResponse:
+    return _page("list.html", _twin("/event-groups", request))
 
 
 @router.get("/ui/articles/{article_id:path}")

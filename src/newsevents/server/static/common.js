@@ -168,6 +168,14 @@ const NE = (() => {
     return el("a", { href: `/ui/articles/${encodeURIComponent(id)}` }, label || id);
   }
 
+  // An event group's article count, then a link to each supporting article (first 5).
+  function groupArticles(group) {
+    const ids = group.article_ids || [];
+    const links = ids.slice(0, 5).map((id, i) => el("a", { href: `/ui/articles/${encodeURIComponent(id)}`, class: "group-article", title: id }, `[${i + 1}]`));
+    const more = ids.length > 5 ? ` +${ids.length - 5}` : "";
+    return el("span", { class: "group-articles" }, `${group.articles} `, ...links, more);
+  }
+
   return {
     el,
     svg,
@@ -183,6 +191,7 @@ const NE = (() => {
     table,
     pager,
     articleLink,
+    groupArticles,
     QUAD_NAMES,
   };
 })();

@@ -100,6 +100,36 @@
       NE.pager(page, (offset) => setParam("offset", offset)));
   }
 
+  // Aggregated events (the store's event_groups) under the current filters.
+  const GROUP_FIELDS = ["actor", "country", "cameo_root", "cameo", "quad_class", "date_from", "date_to"];
+
+  async function loadGroups(p) {
+    const box = document.getElementById("groups");
+    const g = new URLSearchParams({ sort: "-articles", limit: "10" });
+    for (const name of GROUP_FIELDS) if (p.get(name)) g.set(name, p.get(name));
+    const more = new URLSearchParams(g);
+    more.delete("limit");
+    try {
+      const page = await getJSON(`/event-groups?${g}`);
+      const columns = [
+        { label: "Date", value: (r) => r.event_date || "—" },
+        { label: "Source", value: (r) => el("span", { title: r.source_name || "" }, r.source_code || "—") },
+        { label: "CAMEO", value: (r) => el("span", { title: r.cameo_name || "" }, `${r.cameo} ${r.cameo_name || ""}`) },
+        { label: "Target", value: (r) => el("span", { title: r.target_name || "" }, r.target_code || "—") },
+        { label: "Articles", value: (r) => NE.groupArticles(r) },
+        { label: "Sources", value: (r) => String(r.sources) },
+        { label: "Mentions", value: (r) => String(r.mentions) },
+      ];
+      clear(box).append(page.items.length
+        ? NE.table(columns, page.items, { className: "data groups-table" })
+        : el("p", { class: "empty" }, "No aggregated events match."),
+        el("p", { class: "hint" }, el("a", { href: `/ui/event-groups?${more}` }, `All ${page.total} group(s)`)));
+    } catch (err) {
+      showError(box, `Could not load the groups: ${err.message}`);
+    }
+    box.setAttribute("data-loaded", "groups");
+  }
+
   function speakers(list) {
     if (!list.length) return el("p", { class: "empty" }, "No attributed quotes.");
     return el("ol", { class: "speakers" }, list.map((s) => el("li", null,
@@ -124,6 +154,7 @@
     const status = document.getElementById("status");
     status.textContent = "Loading…";
     try {
+      const groups = loadGroups(p);
       const data = await getJSON(twin);
       lastStats = data.stats;
       clear(status).append(summary(data));
@@ -132,6 +163,7 @@
       clear(document.getElementById("speakers")).append(speakers(data.stats.top_speakers));
       clear(document.getElementById("events")).append(eventsTable(data.events));
       drawMap();
+      await groups;
       document.body.setAttribute("data-loaded", "explore");
     } catch (err) {
       showError(status, `Could not load: ${err.message}`);

@@ -36,9 +36,26 @@
         { label: "Article", sort: "article", value: (q) => articleLink(q.article_id, q.article_title || q.article_id) },
       ],
     },
+    "event-groups": {
+      title: "Event groups",
+      api: "/event-groups",
+      search: "actor",
+      label: "Actor code (SYR* = prefix)",
+      defaultSort: "-articles",
+      columns: [
+        { label: "Date", sort: "date", value: (g) => g.event_date || "—" },
+        { label: "Source", value: (g) => el("span", { title: g.source_name || "" }, g.source_code || "—") },
+        { label: "CAMEO", sort: "cameo", value: (g) => `${g.cameo} ${g.cameo_name || ""}` },
+        { label: "Target", value: (g) => el("span", { title: g.target_name || "" }, g.target_code || "—") },
+        { label: "Articles", sort: "articles", value: (g) => NE.groupArticles(g) },
+        { label: "Sources", sort: "sources", value: (g) => String(g.sources) },
+        { label: "Mentions", sort: "mentions", value: (g) => String(g.mentions) },
+      ],
+    },
   };
 
-  const kind = window.location.pathname.endsWith("/quotes") ? "quotes" : "actors";
+  const path = window.location.pathname;
+  const kind = path.endsWith("/quotes") ? "quotes" : path.endsWith("/event-groups") ? "event-groups" : "actors";
   const spec = PAGES[kind];
 
   function navigate(p) {
@@ -65,11 +82,11 @@
     const list = document.getElementById("list");
     try {
       const page = await getJSON(twin);
-      clear(status).append(el("p", { class: "summary" }, `${page.total} ${kind}`));
+      clear(status).append(el("p", { class: "summary" }, `${page.total} ${spec.title.toLowerCase()}`));
       clear(list).append(
         page.items.length
           ? NE.table(spec.columns, page.items, { sort: page.sort, onSort: (s) => setParam("sort", s) })
-          : el("p", { class: "empty" }, `No ${kind} match.`),
+          : el("p", { class: "empty" }, `No ${spec.title.toLowerCase()} match.`),
         NE.pager(page, (offset) => setParam("offset", offset)),
       );
       document.body.setAttribute("data-loaded", kind);
