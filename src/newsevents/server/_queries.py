@@ -238,14 +238,9 @@ def search_events(
     order = order_by(sort, EVENT_SORTS, f"e.article_id, {_EVENT_ORDINAL}")
     cur.execute(f"SELECT e.* {base} {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     items = [_event_item(r) for r in _rows(cur)]
-    return {
-        "total": total[0] if total else 0,
-        "limit": limit,
-        "offset": offset,
-        "sort": sort,
-        "filters": filters.as_params(),
-        "items": items,
-    }
+    return _page(
+        total, limit=limit, offset=offset, sort=sort, items=items, filters=filters.as_params()
+    )
 
 
 def event_stats(
@@ -444,13 +439,7 @@ def search_actors(
     for item in items:
         item["mentions"] = int(item["mentions"] or 0)
         item["events"] = int(item["events"] or 0)
-    return {
-        "total": total[0] if total else 0,
-        "limit": limit,
-        "offset": offset,
-        "sort": sort,
-        "items": items,
-    }
+    return _page(total, limit=limit, offset=offset, sort=sort, items=items)
 
 
 def search_quotes(
@@ -502,13 +491,7 @@ def search_quotes(
         item["article_title"] = row.get("article_title")
         item["published"] = row.get("published")
         items.append(item)
-    return {
-        "total": total[0] if total else 0,
-        "limit": limit,
-        "offset": offset,
-        "sort": sort,
-        "items": items,
-    }
+    return _page(total, limit=limit, offset=offset, sort=sort, items=items)
 
 
 def search_articles(
@@ -548,13 +531,7 @@ def search_articles(
         + " LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return {
-        "total": total[0] if total else 0,
-        "limit": limit,
-        "offset": offset,
-        "sort": sort,
-        "items": _rows(cur),
-    }
+    return _page(total, limit=limit, offset=offset, sort=sort, items=_rows(cur))
 
 
 def article_json(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
@@ -677,3 +654,25 @@ def search_event_groups(
 _GROUP_FILTERS = frozenset(
     "actor source target country cameo cameo_root quad_class date_from date_to".split()
 )
+
+
+def _page(
+    total: tuple[Any, ...] | None,
+    *,
+    limit: int,
+    offset: int,
+    sort: str,
+    items: list[dict[str, Any]],
+    filters: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One page of a paginated answer; ``total`` is the row of a ``count(*)`` query."""
+    page: dict[str, Any] = {
+        "total": total[0] if total else 0,
+        "limit": limit,
+        "offset": offset,
+        "sort": sort,
+    }
+    if filters is not None:
+        page["filters"] = filters
+    page["items"] = items
+    return page
