@@ -78,6 +78,36 @@ def test_ingest_csv_missing_text_column_is_reported(tmp_path):
     assert isinstance(failure, Failure) and "--text-column" in failure.message
 
 
+def test_ingest_csv_streams_rows_with_bom_crlf_and_multiline_fields(tmp_path):
+    path = tmp_path / "in.csv"
+    body = (
+        'id,text\r\nc1,"Fishermen returned to the harbour.\r\nThe storm had passed."\r\n'
+        "c2,Banks reopened.\r\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    articles = list(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["c1", "c2"]
+    assert articles[0].text == "Fishermen returned to the harbour.\r\nThe storm had passed."
+    assert [a.line for a in articles] == [3, 4]
+
+
+def test_ingest_csv_bad_encoding_keeps_rows_before_it(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"id,text\nr1,Rain fell.\nr2,Caf\xe9 closed.\nr3,Sun rose.\n")
+    out = list(read_inputs([str(path)]))
+    assert isinstance(out[0], Article) and out[0].id == "r1"
+    (failure,) = out[1:]
+    assert isinstance(failure, Failure) and failure.error == "DecodeError"
+    assert "line 3" in failure.message and "UTF-8" in failure.message
+
+
+def test_ingest_csv_binary_file_fails(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"id,text\x00\x01\x02" * 10)
+    (failure,) = list(read_inputs([str(path)]))
+    assert isinstance(failure, Failure) and "binary" in failure.message
+
+
 def test_ingest_html_main_text_and_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")

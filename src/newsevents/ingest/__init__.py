@@ -18,6 +18,7 @@ stands for the article files below it (sorted). JSONL is streamed line by line.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -30,7 +31,7 @@ from ..errors import NewsEventsError
 from .feed import read_feed
 from .folder import expand_inputs
 from .html import html_to_article
-from .records import CsvColumns, read_csv, read_jsonl
+from .records import CsvColumns, decoded_lines, read_csv, read_jsonl
 from .text import decode_text
 
 FORMATS = ("txt", "html", "jsonl", "csv", "feed")
@@ -86,6 +87,10 @@ def read_inputs(
         if fmt == "jsonl":
             yield from _stream_jsonl(name, source=source, published=published)
             continue
+        if fmt == "csv":
+            columns = csv_columns or CsvColumns()
+            yield from _stream_csv(name, source=source, published=published, columns=columns)
+            continue
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
@@ -96,14 +101,7 @@ def read_inputs(
         except NewsEventsError as exc:
             yield Failure(None, source, None, type(exc).__name__, str(exc))
             continue
-        if fmt == "csv":
-            yield from read_csv(
-                io.StringIO(text, newline=""),
-                source=source,
-                published=published,
-                columns=csv_columns or CsvColumns(),
-            )
-        elif fmt == "html":
+        if fmt == "html":
             try:
                 article = html_to_article(text, published=published)
                 yield dataclasses.replace(article, origin=source)
@@ -113,16 +111,38 @@ def read_inputs(
             yield Article(text=text, published=published, origin=source)
 
 
+def _open_binary(name: str, source: str) -> io.BufferedReader | Failure:
+    """The input as a binary stream, or a Failure saying why it cannot be read."""
+    if name == "-":
+        return sys.stdin.buffer  # type: ignore[return-value]
+    try:
+        return open(name, "rb")  # noqa: SIM115 - the caller closes it after streaming
+    except OSError as exc:
+        return Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
+
+
 def _stream_jsonl(
     name: str, *, source: str, published: dt.date | None
 ) -> Iterator[Article | Failure]:
-    if name == "-":
-        yield from read_jsonl(sys.stdin.buffer, source=source, published=published)
+    handle = _open_binary(name, source)
+    if isinstance(handle, Failure):
+        yield handle
         return
-    try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
-    except OSError as exc:
-        yield Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
-        return
-    with handle:
+    with contextlib.closing(handle) if name != "-" else contextlib.nullcontext():
         yield from read_jsonl(handle, source=source, published=published)
+
+
+def _stream_csv(
+    name: str, *, source: str, published: dt.date | None, columns: CsvColumns
+) -> Iterator[Article | Failure]:
+    handle = _open_binary(name, source)
+    if isinstance(handle, Failure):
+        yield handle
+        return
+    with contextlib.closing(handle) if name != "-" else contextlib.nullcontext():
+        if b"\x00" in handle.peek(8192)[:8192]:
+            message = f"{source}: looks like a binary file, not text"
+            yield Failure(None, source, None, "DecodeError", message)
+            return
+        lines = decoded_lines(handle, source=source)
+        yield from read_csv(lines, source=source, published=published, columns=columns)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..article import Article, Failure, parse_published
-from ..errors import NewsEventsError, RecordError
+from ..errors import DecodeError, NewsEventsError, RecordError
 from .html import html_to_article
 from .text import decode_text
 
@@ -106,30 +106,65 @@ def read_jsonl(
             yield Failure(record_id, source, lineno, type(exc).__name__, message)
 
 
+def decoded_lines(lines: Iterable[bytes], *, source: str) -> Iterator[str]:
+    """UTF-8 lines from a binary stream, one at a time (a BOM on the first is dropped).
+
+    Raises:
+        DecodeError: at the first line that is not UTF-8 (lines before it were yielded).
+    """
+    for lineno, raw in enumerate(lines, start=1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"{source}: line {lineno} is not valid UTF-8 (byte {exc.start}); "
+                "the rows after it were not read: convert the file to UTF-8 first"
+            ) from None
+
+
 def read_csv(
     lines: Iterable[str], *, source: str, published: dt.date | None, columns: CsvColumns
 ) -> Iterator[Article | Failure]:
-    """Articles from CSV rows with a header line; ``columns`` names the fields."""
+    """Articles from CSV rows with a header line; ``columns`` names the fields.
+
+    ``lines`` is streamed (a file of any size is never held whole); a line that cannot
+    be decoded ends the file with a Failure, keeping the rows read before it.
+    """
     reader = csv.DictReader(lines)
-    if reader.fieldnames is None:
+    try:
+        fieldnames = reader.fieldnames
+    except (NewsEventsError, csv.Error) as exc:
+        yield Failure(None, source, 1, type(exc).__name__, str(exc))
         return
-    if columns.text not in reader.fieldnames and (columns.html or "") not in reader.fieldnames:
+    if fieldnames is None:
+        return
+    if columns.text not in fieldnames and (columns.html or "") not in fieldnames:
         yield Failure(
             None,
             source,
             1,
             "RecordError",
-            f"no column {columns.text!r} in the header {reader.fieldnames}; "
+            f"no column {columns.text!r} in the header {fieldnames}; "
             "name the text column with --text-column",
         )
         return
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (NewsEventsError, csv.Error) as exc:
+            # The reader cannot go on after a broken line: record it and stop this file.
+            yield Failure(None, source, reader.line_num, type(exc).__name__, str(exc))
+            return
         lineno = reader.line_num
         record_id = row.get(columns.id) if columns.id else None
         try:
             yield record_to_article(
                 row, published=published, fields=columns, origin=source, line=lineno
             )
-        except (ValueError, NewsEventsError, csv.Error) as exc:
+        except (ValueError, NewsEventsError) as exc:
             message = str(exc).removeprefix("record: ")
             yield Failure(record_id or None, source, lineno, type(exc).__name__, message)
