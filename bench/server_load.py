@@ -317,7 +317,7 @@ def report(name: str, out: dict, duration: float) -> None:
 
 
 def wait_ready(base: str, *, model: bool, timeout: float = 300) -> None:
-    import httpx
+    import httpx2 as httpx
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

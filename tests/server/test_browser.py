@@ -296,7 +296,7 @@ def test_browser_api_docs_page_lists_endpoints(live, page):
 @pytest.mark.model
 def test_browser_paste_with_the_real_pipeline(tmp_path, pipeline, browser):
     """The team article through the real pipeline: the page shows what /extract returns."""
-    import httpx
+    import httpx2 as httpx
 
     from newsevents.server import create_app
 
