@@ -37,6 +37,16 @@ TENSE = [
     ("The summit will open on Jan. 10.", "Jan. 10", "2024-01-10"),
     ("Voters went to the polls in November.", "November", "2022-11"),
     ("Voters will go to the polls in April.", "April", "2023-04"),
+    # "is to": a plan, ahead
+    ("The exchange is to reopen on Monday.", "Monday", "2023-03-20"),
+    # the plan itself lies in the past
+    ("The offer had been scheduled to expire on Monday.", "Monday", "2023-03-13"),
+    # moved to a later time, although told in the past tense
+    ("The court postponed the hearing until Monday.", "Monday", "2023-03-20"),
+    ("The court heard the case until Monday.", "Monday", "2023-03-13"),
+    # a bare "set" is "established", not "scheduled"
+    ("The index is near the record set on Feb. 6.", "Feb. 6", "2023-02-06"),
+    ("The index is near the record set on Aug. 6.", "Aug. 6", "2022-08-06"),
 ]
 
 
@@ -54,6 +64,10 @@ NAMES = [
     ("Talks resumed in 2014.", [("2014", "2014")]),
     ("The 1996 bombing killed dozens.", [("1996", "1996")]),
     ("The army sent 2000 soldiers.", []),
+    # a determiner, possessive or name before the noun make the number a year
+    ("Analysts cut their 2024 earnings forecasts.", [("2024", "2024")]),
+    ("The firm's 2021 results were weak.", [("2021", "2021")]),
+    ("Analysts expect 2024 Siemens earnings to rise.", [("2024", "2024")]),
 ]
 
 

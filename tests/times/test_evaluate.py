@@ -65,7 +65,19 @@ def test_evaluate_score_document_counts(gold, pred, rows) -> None:
 
 @pytest.mark.parametrize(
     ("value", "canonical"),
-    [("2000-W7", "2000-W07"), ("1949-XX", "1949"), ("1998-XX-XX", "1998"), ("P1D", "P1D")],
+    [
+        ("2000-W7", "2000-W07"),
+        ("1949-XX", "1949"),
+        ("1998-XX-XX", "1998"),
+        ("P1D", "P1D"),
+        ("199X", "199"),
+        ("1989-11-06T17", "1989-11-06T17:00"),
+        ("1989-11-06T17:30", "1989-11-06T17:30"),
+        ("P1E", "P10Y"),
+        ("P2L", "P2000Y"),
+        ("PXC", "PXY"),
+        ("2001", "2001"),
+    ],
 )
 def test_evaluate_canonical_value(value: str, canonical: str) -> None:
     assert canonical_value(value) == canonical

@@ -34,6 +34,7 @@ def _copy_lists(tmp_path: Path) -> Path:
         ("vague.tsv", "lately\tDATE\tSOMETIME"),
         ("units.tsv", "fortnightly\tZZ\tD"),
         ("weekdays.tsv", "Funday\t8"),
+        ("verbs.tsv", "plan\tsoon"),
     ],
 )
 def test_lexicon_malformed_line_raises_with_location(

@@ -57,7 +57,10 @@ RELATIVE = [
         "Talks opened on March 3, 2019. The next day they collapsed.",
         [("March 3, 2019", "DATE", "2019-03-03"), ("The next day", "DATE", "2019-03-04")],
     ),
-    ("Nobody slept that night or that day.", [("that day", "DATE", "XXXX-XX-XX")]),
+    (
+        "Nobody slept that night or that day.",
+        [("that night", "TIME", "XXXX-XX-XXTNI"), ("that day", "DATE", "XXXX-XX-XX")],
+    ),
     ("It was the last day of the talks.", []),
     ("A hearing is set for the week of March 20.", [("the week of March 20", "DATE", "2023-W12")]),
     (
@@ -70,6 +73,57 @@ RELATIVE = [
     ),
     ("Prices fell on March 3 and 4 people died.", [("March 3", "DATE", "2023-03-03")]),
     ("Prices fell on March 3 and 40 percent later.", [("March 3", "DATE", "2023-03-03")]),
+    # a half year named with its year
+    ("Sales slipped in the second half of 2021.", [("the second half of 2021", "DATE", "2021-H2")]),
+    ("Exports grew in the first half of 2020.", [("the first half of 2020", "DATE", "2020-H1")]),
+    # "next week" counts from the publication even after an earlier explicit date
+    (
+        "The plant closed on May 2, 2019. A new owner takes over next week.",
+        [("May 2, 2019", "DATE", "2019-05-02"), ("next week", "DATE", "2023-W12")],
+    ),
+    # "the following month" counts from a month named just before
+    (
+        "Fighting stopped in October. The following month the talks began.",
+        [("October", "DATE", "2022-10"), ("The following month", "DATE", "2022-11")],
+    ),
+    # "the day before <date>": that date, one day back
+    (
+        "They met the day before last Tuesday's vote.",
+        [("the day before last Tuesday", "DATE", "2023-03-13")],
+    ),
+    ("Curbs imposed post-2008 remain.", [("post-2008", "DATE", "2008")]),
+    ("Sales for last year's quarter were weak.", [("last year's quarter", "DATE", "2021-Q4")]),
+    (
+        "Profit for the quarter a year ago was small.",
+        [("the quarter a year ago", "DATE", "2021-Q4")],
+    ),
+    ("Prices returned to pre-1990s levels.", [("1990s", "DATE", "199")]),
+    # anaphoric references count from the date named before them
+    (
+        "Exports were $3 billion in 2019, down from $4 billion the year before.",
+        [("2019", "DATE", "2019"), ("the year before", "DATE", "2018")],
+    ),
+    ("The talks ended the week before the vote.", [("the week before", "DATE", "XXXX-WXX")]),
+    (
+        "He was arrested on Feb. 3, 2020. The next morning he was freed.",
+        [("Feb. 3, 2020", "DATE", "2020-02-03"), ("The next morning", "TIME", "2020-02-04TMO")],
+    ),
+    ("That night the rebels left.", [("That night", "TIME", "XXXX-XX-XXTNI")]),
+    (
+        "He was shot on Oct. 23, 1998. That same day the clinic closed.",
+        [("Oct. 23, 1998", "DATE", "1998-10-23"), ("That same day", "DATE", "1998-10-23")],
+    ),
+    (
+        "The mill shut in October 2019; that day the workers marched.",
+        [("October 2019", "DATE", "2019-10"), ("that day", "DATE", "2019-10-XX")],
+    ),
+    ("Output rose in 2021 from 2019's low.", [("2021", "DATE", "2021"), ("2019", "DATE", "2019")]),
+    (
+        "On Monday the talks opened; the next day they broke down.",
+        [("Monday", "DATE", "2023-03-13"), ("the next day", "DATE", "2023-03-14")],
+    ),
+    ("The ferry leaves at 4 in the morning.", [("4 in the morning", "TIME", "2023-03-16T04:00")]),
+    ("The rally ended at 9 in the evening.", [("9 in the evening", "TIME", "2023-03-16T21:00")]),
 ]
 
 DURATIONS_SETS_VAGUE = [
@@ -91,6 +145,26 @@ DURATIONS_SETS_VAGUE = [
     ("A five-year plan was adopted.", [("five-year", "DURATION", "P5Y")]),
     ("The families have not spoken for years.", [("years", "DURATION", "PXY")]),
     ("For weeks the border stayed shut.", [("weeks", "DURATION", "PXW")]),
+    ("A day-long strike shut the port.", [("day-long", "DURATION", "P1D")]),
+    ("The decades-long feud ended.", [("decades-long", "DURATION", "PXY")]),
+    ("The temple stood for two thousand years.", [("two thousand years", "DURATION", "P2000Y")]),
+    ("Shares fell for six trading days.", [("six trading days", "DURATION", "P6D")]),
+    (
+        "Prices may rise over the next couple of years.",
+        [("the next couple of years", "DURATION", "P2Y")],
+    ),
+    ("The region will one day be free.", [("one day", "DATE", "FUTURE_REF")]),
+    ("Over the years the town grew.", [("years", "DURATION", "PXY")]),
+    ("Rates may stay low in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
+    ("The vote was put off to a later date.", [("a later date", "DATE", "FUTURE_REF")]),
+    ("The short-term outlook is poor.", []),  # an adjective, not a time
+    ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+    # counts too large for the calendar: no crash, no piece of the number on its own
+    ("The walls rose 3,000 years ago.", [("3,000 years ago", "DATE", "PAST_REF")]),
+    (
+        "Stocks were 292,000 tonnes versus 310,000 week ago.",
+        [("310,000 week ago", "DATE", "PAST_REF")],
+    ),
 ]
 
 NEGATIVE = [
@@ -245,3 +319,9 @@ def test_rules_any_text_no_crash_offsets_exact(text: str, published: dt.date | N
         assert text[t.start : t.end] == t.text
         assert t.start >= previous_end  # no overlaps, text order
         previous_end = t.end
+
+
+def test_rules_month_without_year_does_not_reset_that_year() -> None:
+    text = "The first ship sailed in April 2019; the others followed in June of that year."
+    values = {t.text: t.value for t in find_times_in_text(text, PUB)}
+    assert values["that year"] == "2019"

@@ -110,14 +110,28 @@ def same_timex_value(gold: str | None, pred: str) -> bool:
 
 _SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
 _UNSPECIFIED_TAIL = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
+_DECADE_X = re.compile(r"^(\d{3})X$")
+_HOUR_ONLY = re.compile(r"(T\d\d)$")
+_BIG_UNIT = re.compile(r"^P(\d+|X)(E|C|L)$")
+_BIG_YEARS = {"E": 10, "C": 100, "L": 1000}
 
 
 def canonical_value(value: str | None) -> str:
     """A value with notation variants of the gold files undone, for the extra
-    ``value (canonical)`` row only: ``2000-W7`` -> ``2000-W07``, ``1949-XX`` -> ``1949``."""
+    ``value (canonical)`` row only: ``2000-W7`` -> ``2000-W07``, ``1949-XX`` -> ``1949``,
+    ``199X`` -> ``199`` (the 1990s), ``1989-11-06T17`` -> ``1989-11-06T17:00``, and the
+    decade/century/millennium letters ``P1E`` -> ``P10Y``, ``P2L`` -> ``P2000Y``."""
     v = (value or "").strip().upper()
     v = _SHORT_WEEK.sub(r"-W0\1", v)
-    return _UNSPECIFIED_TAIL.sub(r"\1", v)
+    v = _UNSPECIFIED_TAIL.sub(r"\1", v)
+    v = _DECADE_X.sub(r"\1", v)
+    if len(v) > 10 and v[4] == "-":
+        v = _HOUR_ONLY.sub(r"\1:00", v)
+    big = _BIG_UNIT.match(v)
+    if big is not None:
+        n = big[1]
+        v = "PXY" if n == "X" else f"P{int(n) * _BIG_YEARS[big[2]]}Y"
+    return v
 
 
 def evaluate_times(gold_path: Path, pipeline: Pipeline, *, limit: int | None = None) -> EvalReport:
@@ -146,6 +160,7 @@ def evaluate_times(gold_path: Path, pipeline: Pipeline, *, limit: int | None = N
         "value/type: relaxed span match with the same attribute (TempEval-3 attribute F1)"
     )
     report.notes.append(
-        "value (canonical): as value, after undoing gold notation variants (2000-W7, 1949-XX)"
+        "value (canonical): as value, after undoing gold notation variants "
+        "(2000-W7, 1949-XX, 199X, T17, P1E)"
     )
     return report

@@ -57,6 +57,16 @@ def safe_date(year: int, mon: int, dom: int) -> dt.date | None:
         return None
 
 
+_YEARS_PER_UNIT = {"D": 1 / 365, "W": 7 / 365, "W2": 14 / 365, "WE": 7 / 365, "M": 1 / 12}
+_YEARS_PER_UNIT.update({"Q": 1 / 4, "Y": 1, "DE": 10, "CE": 100})
+
+
+def within_calendar(anchor: dt.date, unit: str, k: float) -> bool:
+    """Whether ``k`` units from ``anchor`` stays within the years 1000-9000 (so that
+    "292,000 weeks ago", a misread figure, cannot overflow the calendar)."""
+    return 1000 <= anchor.year + k * _YEARS_PER_UNIT.get(unit, 0) <= 9000
+
+
 def shift(anchor: dt.date, unit: str, k: int) -> str:
     """The TIMEX3 value of the ``unit`` that is ``k`` units away from ``anchor``."""
     if unit == "D":

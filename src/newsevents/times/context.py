@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Token
 from . import anchor as A
 from .anchor import FUTURE, PAST, PRESENT, UNANCHORED
 from .lexicon import TimeLexicon
-from .tense import clause_tense
+from .tense import clause_tense, governing_verb
 
 _AHEAD_CUE = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 _BY_CUE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_UNTIL_CUE = re.compile(r"\b(?:until|till)\s+(?:on\s+)?$", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s-]+")
 _NAMES = ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "NORP")
 
@@ -53,10 +54,14 @@ class Context:
     def tense(self, char: int) -> str:
         """The tense of the clause at ``char``; "until", "as early as" point ahead."""
         tok = self.token_at(char)
-        tense = clause_tense(tok) if tok is not None else PRESENT
+        tense = clause_tense(tok, self.lex.ahead_verbs) if tok is not None else PRESENT
         before = self.before(char, 16)
         if tense != PAST and (_AHEAD_CUE.search(before) or _BY_CUE.search(before)):
             return FUTURE
+        if tense == PAST and tok is not None and _UNTIL_CUE.search(before):
+            verb = governing_verb(tok)
+            if verb is not None and verb.lemma_ in self.lex.defer_verbs:
+                return FUTURE  # "postponed the vote until Tuesday"
         return tense
 
     def before(self, start: int, n: int = 24) -> str:
@@ -85,7 +90,10 @@ def number(text: str, lex: TimeLexicon) -> float | None:
         v = lex.numbers.get(part)
         if v is None or v == "X":
             return None
-        total += float(v)
+        if float(v) in (100.0, 1000.0) and total:
+            total *= float(v)  # "two thousand", "twenty-five hundred"
+        else:
+            total += float(v)
     return total + half
 
 

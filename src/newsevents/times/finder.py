@@ -157,11 +157,18 @@ def _refer_to_quarters(found: list[Found], text: str) -> list[Found]:
 
 
 _NARRATIVE = re.compile(
-    r"\b(that|the\s+same|the\s+following|the\s+next|the\s+previous|next)\s+(day|week|month|year)\b",
+    r"\b(that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|next)\s+"
+    r"(day|week|month|year)\b",
     re.IGNORECASE,
 )
+_NARRATIVE_POD = re.compile(
+    r"\b(that|the\s+following|the\s+next|the\s+previous)\s+[a-z]+$", re.IGNORECASE
+)
+_UNIT_AROUND = re.compile(r"\b(year|week)\s+(before|after|earlier|later)$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)!?'\"”’]|$)")
+_NO_YEAR = frozenset({"month", "weekday"})  # references whose year is only a guess
 _EXPLICIT = frozenset(
-    {"iso", "slash", "mdy", "dmy", "month_year", "month_rel_year", "year", "spoken_year", "holiday"}
+    "iso slash mdy dmy month_year month_rel_year month year spoken_year holiday weekday".split()
 )
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _REFERENCE_REACH = 1500  # characters a narrative reference ("that year") may look back
@@ -173,21 +180,47 @@ def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
     publication date (when the text named one shortly before)."""
     out: list[Found] = []
     ref: tuple[re.Match[str], int] | None = None
+    ref_year: tuple[re.Match[str], int] | None = None
     for f in found:
         rel = _NARRATIVE.search(text, f.start, f.end) if f.rule == "rel_unit" else None
-        if rel is not None and ref is not None and f.start - ref[1] <= _REFERENCE_REACH:
-            value = _from_reference(ref[0], rel.group(1).lower(), rel.group(2).lower())
+        if rel is not None and rel.group(1).lower() == "next" and rel.group(2).lower() != "day":
+            rel = None  # "next week" counts from the publication; only "next day" is narrative
+        near = ref is not None and f.start - ref[1] <= _REFERENCE_REACH
+        if rel is not None and ref is not None and near:
+            unit = rel.group(2).lower()
+            # "arriving in May and June of that year": a month or weekday named without its
+            # year says nothing about the year, so "that year" looks further back
+            base = ref_year if unit == "year" and ref_year is not None else ref
+            value = _from_reference(base[0], rel.group(1).lower(), unit)
             if value is not None:
                 f = Found(f.start, f.end, f.type, value, f.rule)
+        around = _UNIT_AROUND.search(text, f.start, f.end) if f.rule == "the_unit" else None
+        if around is not None and ref is not None and near and _CLAUSE_END.match(text, f.end):
+            # "sales fell from the year before.": one unit away from the date named before
+            rel_word = "the previous" if around[2].lower() in ("before", "earlier") else "the next"
+            unit = around[1].lower()
+            base = ref_year if unit == "year" and ref_year is not None else ref
+            value = _from_reference(base[0], rel_word, unit)
+            if value is not None:
+                f = Found(f.start, f.end, f.type, value, f.rule)
+        pod = _NARRATIVE_POD.search(text, f.start, f.end) if f.rule == "pod" else None
+        if pod is not None and ref is not None and near and f.value.startswith("XXXX-XX-XXT"):
+            rel_word = re.sub(r"\s+", " ", pod.group(1).lower())
+            value = _from_reference(ref[0], rel_word, "day")
+            if value is not None:  # "the next morning": the day after the date named before
+                f = Found(f.start, f.end, f.type, value + f.value[10:], f.rule)
         cal = _CALENDAR.match(f.value)
         if f.rule in _EXPLICIT and cal is not None:
             ref = (cal, f.end)
+            if f.rule not in _NO_YEAR:
+                ref_year = ref
         out.append(f)
     return out
 
 
 def _from_reference(cal: re.Match[str], rel: str, unit: str) -> str | None:
-    k = 0 if rel in ("that", "the same") else -1 if rel == "the previous" else 1
+    rel = re.sub(r"\s+", " ", rel)
+    k = 0 if rel in ("that", "the same", "that same") else -1 if rel == "the previous" else 1
     year = int(cal[1])
     if unit == "year":
         return f"{year + k:04d}"
@@ -196,7 +229,8 @@ def _from_reference(cal: re.Match[str], rel: str, unit: str) -> str | None:
     if unit == "month":
         return A.month(*A.shift_months(year, int(cal[2]), k))
     if cal[3] is None:
-        return None
+        # "in October ... that same day": some day of that month
+        return f"{year:04d}-{cal[2]}-XX" if unit == "day" and k == 0 else None
     day = A.safe_date(year, int(cal[2]), int(cal[3]))
     if day is None:
         return None
@@ -204,6 +238,7 @@ def _from_reference(cal: re.Match[str], rel: str, unit: str) -> str | None:
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DAY_AROUND = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+(?:on\s+)?$", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\s+of\s+$")
 _THE_WEEK = re.compile(r"^the\s+week$", re.IGNORECASE)
 # "(0735 GMT) Friday", ", Friday", " on Friday": a clock time's own day named right after it
@@ -239,6 +274,17 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
             continue
         if (
             nxt is not None
+            and _QUARTER.match(f.value)
+            and _QUARTER.match(nxt.value)
+            and not gap.strip()
+            and _YEAR_BACK.fullmatch(text, nxt.start, nxt.end)
+        ):
+            # "the quarter a year ago": one expression, that quarter a year back
+            out.append(Found(f.start, nxt.end, "DATE", nxt.value, f.rule))
+            skip = i + 1
+            continue
+        if (
+            nxt is not None
             and f.type == "TIME"
             and _FULL_DATE.match(nxt.value)
             and len(f.value) > 10
@@ -248,6 +294,13 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
             and _TIME_THEN_DAY.match(gap)
         ):
             f = Found(f.start, f.end, f.type, nxt.value + f.value[10:], f.rule)
+        if _FULL_DATE.match(f.value):
+            lead = _DAY_AROUND.search(text, max(0, f.start - 24), f.start)
+            if lead is not None and (not out or out[-1].end <= lead.start()):
+                # "the day before last Tuesday's hearing": that date, one day earlier
+                k = -1 if lead[1].lower() == "before" else 1
+                day = dt.date.fromisoformat(f.value)
+                f = Found(lead.start(), f.end, "DATE", A.shift(day, "D", k), f.rule)
         out.append(f)
         m = _SECOND_DAY.match(text, f.end) if _FULL_DATE.match(f.value) else None
         if m is not None and (nxt is None or nxt.start >= m.end()):

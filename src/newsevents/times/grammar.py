@@ -58,6 +58,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "the_unit",
         "year_end",
         "recent_units",
+        "unit_long",
     ),
     "period": ("quarter_rel",),
     "season": ("season", "rel_unit"),
@@ -110,10 +111,10 @@ _FIRST: dict[str, str] = {
     "decade_words": "the",
     "century": "the # ordinal",
     "spoken_year": "the nineteen eighteen twenty two",
-    "year": "premod #",
+    "year": "premod pre post #",
     "year2": "in of since until by class",
     "relday": "early late earlier later the relday",
-    "pod": "early late later earlier this last tomorrow yesterday mid",
+    "pod": "early late later earlier this last tomorrow yesterday mid that the",
     "weekday": "rel early late earlier later weekday the",
     "rel_unit": "early late earlier later the mid rel that previous",
     "season": "early late mid the that season",
@@ -123,6 +124,7 @@ _FIRST: dict[str, str] = {
     "unit_adj": "# number several multi",
     "set": "once twice thrice number # every each per a an",
     "set_word": "setword",
+    "unit_long": "unit",
     "bare_plural": "for over within in took take takes taking lasted last lasting spent spend",
     "holiday": "holiday",
     "recent_units": "recent past coming",
@@ -139,7 +141,10 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     tens = [w for w, v in nums.items() if v.isdigit() and 20 <= int(v) <= 90 and int(v) % 10 == 0]
     teens = [w for w, v in nums.items() if v.isdigit() and 10 <= int(v) <= 19]
     ONES, TENS, TEENS = _alt(ones), _alt(tens), _alt(teens)
-    WORDNUM = rf"(?:{TENS}(?:[\s-]+{ONES})?|{_alt(nums)})"
+    WORDNUM = (
+        rf"(?:(?:{TENS}(?:[\s-]+{ONES})?|{TEENS}|{ONES}|a)\s+(?:hundred|thousand)"
+        rf"|{TENS}(?:[\s-]+{ONES})?|{_alt(nums)})"
+    )
     DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2)?"
     NUM = rf"(?:{DIGITS}|{WORDNUM}(?:\s+and\s+a\s+half)?)(?!\w)"
     UNIT = _alt(lex.units) + r"(?![\w-])"
@@ -166,7 +171,9 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
     CLOCK = (
         r"(?P<clock>(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m(?!\w))"
-        r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|noon|midnight|midday)"
+        r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+        r"|(?P<h3>1[0-2]|0?[1-9])(?:[:.](?P<mi3>[0-5]\d))?(?:\s+o['’]clock)?\s+in\s+the\s+"
+        r"(?P<pod3>morning|afternoon|evening)(?!\w)|noon|midnight|midday)"
     )
     DAYREF = rf"(?P<dref>{WEEKDAY}|yesterday|today|tomorrow|tonight|{MONTH}\s+{DAYNUM})"
 
@@ -204,14 +211,15 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         ),
         (
             "quarter_rel",
-            r"\b(?:(?P<det>the|this|that|last|next)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?"
+            r"\b(?:(?P<det>the|this|that|last\s+year['’]s|last|next)\s+)?"
+            r"(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?"
             r"(?P<rel>latest|current|last|previous|past|next|coming|year-ago|year-earlier|same"
             r"|comparable(?:\s+year-ago)?|recent|prior)?\s*(?P<unit>quarter|period)(?![\w-])",
         ),
         (
             "the_unit",
             r"\bthe\s+(?P<full>(?:full|entire|whole|calendar)\s+)?(?P<unit>year|week|weekend)(?![\w-])"
-            r"(?P<ended>\s+(?:ended|ending|to))?",
+            r"(?P<ended>\s+(?:ended|ending|to))?(?P<around>\s+(?:before|after|earlier|later)(?!\w))?",
         ),
         (
             "year_end",
@@ -241,7 +249,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         ),
         (
             "year",
-            rf"(?<![\w$£€.,-])(?:{PREMOD}\s*)?(?P<year>{YEAR4})(?:\s+or\s+(?:later|earlier))?",
+            rf"(?<![\w$£€.,-])(?:{PREMOD}\s*|(?:pre|post)-)?(?P<year>{YEAR4})"
+            rf"(?:\s+or\s+(?:later|earlier))?",
         ),
         (
             "year2",
@@ -255,8 +264,9 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         ),
         (
             "pod",
-            rf"\b(?:(?P<pre>early|late|later|earlier)\s+)?(?P<det>this|last|tomorrow|yesterday)\s+"
-            rf"(?P<pod>{POD})(?!\w)|\b(?P<mid>mid-?\s*)(?P<pod2>{POD})(?!\w)",
+            rf"\b(?:(?P<pre>early|late|later|earlier)\s+)?(?P<det>this|last|tomorrow|yesterday"
+            rf"|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{POD})(?!\w)"
+            rf"|\b(?P<mid>mid-?\s*)(?P<pod2>{POD})(?!\w)",
         ),
         (
             "weekday",
@@ -269,7 +279,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             rf"\b(?:(?P<pre>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of"
             rf"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|mid-)\s*)?"
             rf"(?P<rel>this\s+past|this\s+coming|last|next|this|the\s+past|the\s+last|the\s+previous"
-            rf"|the\s+following|the\s+current|the\s+coming|the\s+next|the\s+same|that|coming|past|previous)"
+            rf"|the\s+following|the\s+current|the\s+coming|the\s+next|the\s+same|that\s+same"
+            rf"|that|coming|past|previous)"
             rf"\s+(?P<unit>week|weekend|month|year|decade|century|day|{SEASON})(?!\w)",
         ),
         (
@@ -287,7 +298,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             rf"\b(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first"
             rf"|previous|coming|following|final|remaining|latest|initial|ensuing|recent)\s+)?"
             rf"(?:(?P<mod>{QMOD})\s+)?(?P<num>{NUM})(?:\s*(?:to|-|or)\s*(?P<num2>{NUM}))?"
-            rf"(?:\s+(?:more|additional|straight|consecutive|full))?"
+            rf"(?:\s+of(?=\s+[a-z]+s\b))?(?:\s+(?:more|additional|straight|consecutive|full))?"
+            rf"(?:\s+(?:trading|business|working|school))?"
             rf"(?:\s+|-)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?",
         ),
         (
@@ -302,10 +314,12 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             rf"|{MONTH})(?!\w)",
         ),
         ("set_word", rf"\b(?P<w>{_alt(lex.sets)})\b"),
+        ("unit_long", rf"\b(?P<unit>{_alt(lex.units)})-long(?!\w)"),
         (
             "bare_plural",
             r"\b(?P<prep>for|over|within|in|took|take|takes|taking|lasted|last|lasting|spent|spend)"
-            r"\s+(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?!\s+(?:ago|of|"
+            r"\s+(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)"
+            r"(?!\s+(?:ago|of|"
             r"later|earlier|before|after|to|when|since)\b)(?!\w)",
         ),
         (

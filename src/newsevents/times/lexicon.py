@@ -33,6 +33,8 @@ class TimeLexicon:
     sets: dict[str, str]  # "weekly" -> "P1W"
     holidays: dict[str, tuple[int, int, int, int]]  # month, day | 0, isoday, nth ("#-1": last)
     zones: frozenset[str]  # "est"
+    ahead_verbs: frozenset[str] = frozenset()  # "plan": its complement lies ahead
+    defer_verbs: frozenset[str] = frozenset()  # "postpone": "until Tuesday" is ahead
 
 
 def _read(name: str, directory: Path | None) -> tuple[str, str]:
@@ -131,6 +133,13 @@ def load_time_lexicon(directory: Path | str | None = None) -> TimeLexicon:
         else:
             holidays[row["word"]] = (int(m[1]), 0, int(m[3]), int(m[4]))
     zones = frozenset(r["word"] for _, _, r in _rows("zones.tsv", ["word"], d))
+    verbs: dict[str, set[str]] = {"ahead": set(), "defer": set()}
+    for path, line, row in _rows("verbs.tsv", ["lemma", "class"], d):
+        if row["class"] not in verbs:
+            raise LexiconError(
+                f"verb class must be ahead|defer: {row['class']!r}", path=path, line=line
+            )
+        verbs[row["class"]].add(row["lemma"])
     return TimeLexicon(
         months=months,
         ambiguous_months=frozenset(ambiguous),
@@ -145,6 +154,8 @@ def load_time_lexicon(directory: Path | str | None = None) -> TimeLexicon:
         sets=sets,
         holidays=holidays,
         zones=zones,
+        ahead_verbs=frozenset(verbs["ahead"]),
+        defer_verbs=frozenset(verbs["defer"]),
     )
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from . import anchor as A
 from .anchor import FUTURE, PAST, UNANCHORED
 from .context import (
@@ -49,6 +51,11 @@ _NARRATIVE_DAY = frozenset(
     {"that", "the same", "the following", "the next", "the previous", "next"}
 )
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DETERMINERS = frozenset({"the", "this", "that"})
+_INSIDE_NUMBER = re.compile(r"\d[,.]$")
+_POD_DEICTIC = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
+_MODALS = frozenset("will would could may might can shall should must".split())
+_HALF_OF = re.compile(r"\b(first|second|last|latter)\s+half\b")
 _FALL_NOT = re.compile(r"\s+(?:of|in|from|to|for|out|on|at|and)\b", re.IGNORECASE)
 
 
@@ -191,7 +198,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Result:
 
 
 def quarter_rel(m: re.Match[str], ctx: Context) -> Result:
-    det = group(m, "det").lower()
+    det = re.sub(r"\s+", " ", group(m, "det").lower())
     rel = re.sub(r"\s+", " ", group(m, "rel").lower())
     period_word = m["unit"].lower() == "period"
     qyear = group(m, "qyear")
@@ -206,8 +213,8 @@ def quarter_rel(m: re.Match[str], ctx: Context) -> Result:
         k = 0
     elif det == "next" and not rel:
         k = 1
-    if "year-" in rel:
-        k = -5
+    if "year-" in rel or det.startswith("last year") and not rel:
+        k = -5  # "the year-ago quarter", "last year's quarter": the last one, a year back
     if ctx.anchor is None:
         return "DATE", f"{qyear or 'XXXX'}-QX"
     y, q = A.shift_quarters(*A.quarter_of(ctx.anchor), k)
@@ -224,6 +231,9 @@ def the_unit(m: re.Match[str], ctx: Context) -> Result:
         return None  # a title ("This Week")
     if m["ended"]:
         return m.start(), m.end("unit"), "DURATION", period(1, unit, ctx.lex)
+    if m["around"]:
+        # "the year before": counted from a date named earlier (finder), not from publication
+        return "DATE", UNANCHORED["WE" if unit == "weekend" else unit[0].upper()]
     if unit == "weekend":
         if ctx.anchor is None:
             return "DATE", UNANCHORED["WE"]
@@ -309,6 +319,8 @@ def year(m: re.Match[str], ctx: Context) -> Result:
     y = int(m["year"])
     if ctx.anchor is not None and y > ctx.anchor.year + 60:
         return None
+    if y % 10 == 0 and re.match(r"['’]?s\b", ctx.after(m.end("year"), 3)):
+        return None  # "pre-1990s": a decade, for the decade rule
     if not m["pre"]:
         after = ctx.after(m.end(), 12)
         if re.match(r"\s*(?:%|percent\b|per\b|[-–]\d|:\d|\.\d)", after, re.IGNORECASE):
@@ -322,9 +334,24 @@ def year(m: re.Match[str], ctx: Context) -> Result:
             and tok.dep_ == "nummod"
             and tok.head.tag_ in ("NNS", "NNPS")
             and tok.head.lower_ not in ctx.lex.units
+            and not _year_before_noun(tok)
         ):
             return None  # "2000 troops"; but "the 1996 bombing" is a year
+    half = _HALF_OF.search(m["pre"] or "")
+    if half is not None:  # "the second half of 1989": a half year
+        return "DATE", f"{y}-H{1 if half[1] == 'first' else 2}"
     return "DATE", str(y)
+
+
+def _year_before_noun(tok: Token) -> bool:
+    """ "the 1992 protests", "the company's 1989 results", "1990 BellSouth earnings": a
+    determiner or possessive before the number, or a name after it, make it a year."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (prev.tag_ in ("PRP$", "POS") or prev.lower_ in _DETERMINERS):
+        return True
+    return nxt is not None and nxt.tag_ == "NNP" and nxt is not tok.head
 
 
 def year2(m: re.Match[str], ctx: Context) -> Result:
@@ -352,9 +379,12 @@ def pod(m: re.Match[str], ctx: Context) -> Result:
     if m["mid"] is not None:
         code = ctx.lex.parts_of_day[m["pod2"].lower()]
         return "TIME", date_or_x(ctx, "D", 0) + code
-    det = m["det"].lower()
+    det = re.sub(r"\s+", " ", m["det"].lower())
     code = ctx.lex.parts_of_day[m["pod"].lower()]
-    k = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[det]
+    if det not in _POD_DEICTIC:
+        # "that night", "the next morning": known only from a date named before (finder)
+        return "TIME", UNANCHORED["D"] + code
+    k = _POD_DEICTIC[det]
     if det == "last" and code not in ("TNI", "TEV"):
         return None  # "last morning" is not a news idiom
     return "TIME", date_or_x(ctx, "D", k) + code
@@ -399,6 +429,8 @@ def _season_year(a: dt.date, code: str, direction: int) -> int:
 
 def rel_unit(m: re.Match[str], ctx: Context) -> Result:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel == "that same":
+        rel = "the same"
     unit_word = m["unit"].lower()
     season = ctx.lex.seasons.get(unit_word)
     if season is None:
@@ -455,6 +487,8 @@ def season(m: re.Match[str], ctx: Context) -> Result:
 
 
 def ago(m: re.Match[str], ctx: Context) -> Result:
+    if _INSIDE_NUMBER.search(ctx.before(m.start(), 2)):
+        return None  # "000 years ago" inside "3,000 years ago"
     unit_word = m["unit"].lower()
     unit = ctx.lex.units[unit_word][0]
     direction = re.sub(r"\s+", " ", m["dir"].lower())
@@ -475,6 +509,8 @@ def ago(m: re.Match[str], ctx: Context) -> Result:
     if n is None or ctx.anchor is None or n != int(n):
         return "DATE", vague
     k = sign * int(n)
+    if not A.within_calendar(ctx.anchor, unit, k):
+        return "DATE", vague  # "3,000 years ago": before the years a value can spell
     if unit in ("S", "MI", "H"):
         return "DATE", A.day(ctx.anchor)
     if unit == "DE":
@@ -494,6 +530,8 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
 
 
 def duration(m: re.Match[str], ctx: Context) -> Result:
+    if _INSIDE_NUMBER.search(ctx.before(m.start(), 2)):
+        return None
     num_text = m["num"]
     unit_word = m["unit"].lower()
     unit = ctx.lex.units[unit_word][0]
@@ -509,6 +547,14 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if article and not m["det"] and not m["rel"] and _RATE_BEFORE.search(ctx.before(m.start())):
         return "SET", period(1, unit_word, ctx.lex)  # "$500 a month"
+    if (
+        num_text.lower() == "one"
+        and unit_word == "day"
+        and not m["det"]
+        and not m["rel"]
+        and previous_word(ctx, m.start()) in _MODALS
+    ):
+        return "DATE", "FUTURE_REF"  # "the bridge will one day be rebuilt": some day ahead
     if n is not None and n == 0:
         return None
     if n is not None and m["half"]:
@@ -554,6 +600,13 @@ def set_word(m: re.Match[str], ctx: Context) -> Result:
     if _NAME_AFTER.match(ctx.text, m.end()) and m["w"].lower() == "daily":
         return None  # "the party daily Granma": a newspaper
     return "SET", ctx.lex.sets[m["w"].lower()]
+
+
+def unit_long(m: re.Match[str], ctx: Context) -> Result:
+    """ "a day-long meeting" (P1D), "a decades-long feud" (an unspecified number of decades)."""
+    word = m["unit"].lower()
+    n = None if word.endswith("s") else 1.0  # plural: some number of them
+    return "DURATION", period(n, word, ctx.lex)
 
 
 def bare_plural(m: re.Match[str], ctx: Context) -> Result:
@@ -620,6 +673,9 @@ def clock(m: re.Match[str], ctx: Context) -> Result:
         hh, mm = 12, 0
     elif word == "midnight":
         hh, mm = 24, 0
+    elif m["h3"] is not None:  # "4 in the morning", "8 in the evening"
+        hh, mm = int(m["h3"]), int(m["mi3"] or 0)
+        hh = hh % 12 + (0 if m["pod3"].lower() == "morning" else 12)
     elif m["h"] is not None:
         hh, mm = int(m["h"]), int(m["mi"] or 0)
         if not 1 <= hh <= 12:
@@ -679,6 +735,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "unit_adj": unit_adj,
     "set": set_,
     "set_word": set_word,
+    "unit_long": unit_long,
     "bare_plural": bare_plural,
     "recent_units": recent_units,
     "holiday": holiday,

@@ -9,11 +9,6 @@ from .anchor import FUTURE, PAST, PRESENT
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going", "gon"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
-# Verbs whose complement lies ahead of them ("plans to meet on Tuesday").
-_AHEAD = frozenset(
-    "plan expect schedule intend hope want aim prepare slate propose promise vow threaten "
-    "seek try decide agree await set".split()
-)
 # Ways a time expression hangs off its verb (or off a preposition of its verb).
 _CLIMB = frozenset({"npadvmod", "pobj", "prep", "tmod", "nummod", "compound", "advmod", "appos"})
 
@@ -30,8 +25,13 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def verb_tense(verb: Token, depth: int = 0) -> str:
-    """PAST, FUTURE or PRESENT of one verb, from its tag and auxiliaries."""
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def verb_tense(verb: Token, ahead: frozenset[str] = frozenset(), depth: int = 0) -> str:
+    """PAST, FUTURE or PRESENT of one verb, from its tag and auxiliaries; ``ahead``: lemmas
+    whose complement lies ahead of them ("plan", "schedule")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or any(
@@ -40,21 +40,30 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return FUTURE
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux):
         head = verb.head
-        if head.lemma_ in _AHEAD:
-            return FUTURE
+        if head.lemma_ in ahead:
+            # "had been scheduled to expire Friday": the plan itself lies in the past
+            return PAST if "had" in _aux_words(head) else FUTURE
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and head is not verb:
+            return FUTURE  # "is to resume trading Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 2:
-            return verb_tense(head, depth + 1)
+            return verb_tense(head, ahead, depth + 1)
         return PRESENT
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return PAST
-    if verb.lemma_ in _AHEAD and verb.tag_ in ("VBN", "VBZ", "VBP"):
-        return FUTURE  # "is scheduled for Friday", "expects ... Tuesday"
+    if (
+        verb.lemma_ in ahead
+        and verb.tag_ in ("VBN", "VBZ", "VBP")
+        and not (verb.lemma_ == "set" and not words)
+    ):
+        # "is scheduled for Friday", "expects ... Tuesday"; a bare "set" is "established"
+        # ("the record set on Aug. 6"), only "is set for" looks ahead
+        return FUTURE
     if verb.tag_ == "VBG" and words & _PRESENT_BE:
         return FUTURE  # "is meeting on Tuesday"
     return PRESENT
 
 
-def clause_tense(tok: Token) -> str:
+def clause_tense(tok: Token, ahead: frozenset[str] = frozenset()) -> str:
     """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear)."""
     verb = governing_verb(tok)
-    return PRESENT if verb is None else verb_tense(verb)
+    return PRESENT if verb is None else verb_tense(verb, ahead)
