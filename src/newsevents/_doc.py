@@ -8,6 +8,8 @@ objects (``schema.py``); ``assemble`` reads them all. Registered once, on import
 - ``doc._.ne_actors``: ``list[Actor]`` (ids A1… in order of first mention).
 - ``doc._.ne_token_actor``: ``dict[int, str]`` token index → actor id, for every token
   inside an actor mention (how events and quotes find the actor of a token).
+- ``doc._.ne_generic_actors``: ``list[str]`` — ids of actors named only by a role noun
+  ("gunmen", "the police"); events rank them below actors the text names.
 - ``doc._.ne_errors``: ``list[str]`` — a stage that failed on this doc says why here;
   the pipeline then reports the article as failed instead of returning a silent partial result.
 - ``doc._.ne_times``: ``list[Time]``; ``doc._.ne_places``: ``list[Place]``;
@@ -35,6 +37,7 @@ _EXTENSIONS: dict[str, Any] = {
     "ne_published": None,
     "ne_actors": None,
     "ne_token_actor": None,
+    "ne_generic_actors": None,
     "ne_times": None,
     "ne_places": None,
     "ne_quotes": None,

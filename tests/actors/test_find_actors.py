@@ -33,7 +33,7 @@ pytestmark = pytest.mark.model
         ("A court in Peru jailed the mayor.", "A court", "PERJUD"),
         ("Russia's UN ambassador walked out.", "Russia's UN ambassador", "RUSGOV"),
         ("UN troops withdrew from the buffer zone.", "UN troops", "IGOUNOMIL"),
-        ("The pro-Russian separatists fired first.", "The pro-Russian separatists", None),
+        ("The pro-Russian separatists fired first.", "The pro-Russian separatists", "REB"),
         # organisations and groups
         ("The UN urged calm.", "The UN", "IGOUNO"),
         ("NATO and the EU met in Brussels.", "NATO", "IGOWSTNAT"),

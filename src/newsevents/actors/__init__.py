@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from .lexicon import ActorLexicon, cached_lexicon, load_lexicon
 from .matching import PhraseTrie, caps_tokens, sentence_spans
 from .mentions import Mention, build_mentions
 
-__all__ = ["ActorFinder", "ActorLexicon", "find_actors", "load_lexicon"]
+__all__ = ["ActorFinder", "ActorLexicon", "FoundActors", "find_actors", "load_lexicon"]
 
 
 class ActorFinder:
@@ -41,14 +42,33 @@ class ActorFinder:
     def __call__(
         self, doc: Doc, *, published: dt.date | None = None
     ) -> tuple[list[Actor], dict[int, str]]:
+        found = self.find(doc, published=published)
+        return found.actors, found.token_actor
+
+    def find(self, doc: Doc, *, published: dt.date | None = None) -> FoundActors:
+        """The actors of ``doc``, the token map and the ids of generic role actors."""
         if published is None:
             published = getattr(doc._, "ne_published", None)
         if not len(doc):
-            return [], {}
+            return FoundActors([], {}, [])
         matches = self.trie.find(doc, caps_tokens(doc, sentence_spans(doc)))
         mentions = build_mentions(doc, matches, self.lexicon, published)
         entities = resolve(doc, mentions, self.lexicon, published)
         return _to_actors(doc, mentions, entities, self.lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundActors:
+    """What the actors stage finds in one doc.
+
+    ``generic``: ids of actors that only a role noun names ("gunmen", "the police"): their
+    code is CAMEO's generic agent code, with the story's country when it has one, not a
+    country or organisation the text names for them. Events treat them as weak arguments.
+    """
+
+    actors: list[Actor]
+    token_actor: dict[int, str]
+    generic: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
@@ -103,12 +123,13 @@ def _display_name(doc: Doc, e: Entity, mentions: list[Mention], lexicon: ActorLe
 
 def _to_actors(
     doc: Doc, mentions: list[Mention], entities: list[Entity], lexicon: ActorLexicon
-) -> tuple[list[Actor], dict[int, str]]:
+) -> FoundActors:
     entities = [e for e in entities if any(mentions[k].category != "pronoun" for k in e.mentions)]
     entities.sort(key=lambda e: min(mentions[k].start for k in e.mentions))
     text = doc.text  # built on each access: fetch once
     actors: list[Actor] = []
     token_actor: dict[int, str] = {}
+    generic: list[str] = []
     for n, e in enumerate(entities, start=1):
         actor_id = f"A{n}"
         ordered = sorted(set(e.mentions), key=lambda k: (mentions[k].start, mentions[k].end))
@@ -119,6 +140,8 @@ def _to_actors(
             for i in (*m.tokens(), *m.extra):
                 token_actor.setdefault(i, actor_id)
         code = e.code
+        if e.generic:
+            generic.append(actor_id)
         sectors = list(lexicon.sectors_of(code)) if code else list(e.sectors)
         actors.append(
             Actor(
@@ -131,4 +154,4 @@ def _to_actors(
                 mentions=spans,
             )
         )
-    return actors, dict(sorted(token_actor.items()))
+    return FoundActors(actors, dict(sorted(token_actor.items())), generic)

@@ -1,4 +1,4 @@
-"""spaCy component ``newsevents_actors``: a thin wrapper around :func:`find_actors`."""
+"""spaCy component ``newsevents_actors``: a thin wrapper around :class:`ActorFinder`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .._doc import stage_guard
-from . import ActorFinder, find_actors
+from . import ActorFinder
 from .lexicon import cached_lexicon
 
 
 class ActorsComponent:
-    """Writes ``doc._.ne_actors`` and ``doc._.ne_token_actor``.
+    """Writes ``doc._.ne_actors``, ``doc._.ne_token_actor`` and ``doc._.ne_generic_actors``.
 
     The lexicons and the phrase trie are built once, here, and reused for every doc.
     """
@@ -23,7 +23,9 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         with stage_guard(doc, "actors"):
-            doc._.ne_actors, doc._.ne_token_actor = find_actors(doc, finder=self.finder)
+            found = self.finder.find(doc)
+            doc._.ne_actors, doc._.ne_token_actor = found.actors, found.token_actor
+            doc._.ne_generic_actors = found.generic
         return doc
 
 

@@ -10,12 +10,16 @@
 - Pronouns: the most plausible recent actor — kind, gender and number must fit; subjects,
   the same or previous sentence and closeness score higher; an object pronoun does not
   take its own clause's subject ("Putin welcomed him").
+- Role nouns nothing else codes ("gunmen", "the police", "five people"): CAMEO's generic
+  agent code ("UAF", "COP", "CVL"), with the story's country (its dateline, or the country
+  it names most) when the sector is a domestic one (``sectors.tsv``, column ``local``).
 Everything is linear in the number of mentions: indexes by key, bounded look-back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -52,6 +56,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     name_keys: set[tuple[str, ...]] = field(default_factory=set)
     last: int = -1  # token index of the latest mention
+    generic: bool = False  # coded only as a role ("gunmen", "the police"), not by the text
 
 
 class _UnionFind:
@@ -132,6 +137,7 @@ def resolve(
             second.last = m.start
     _share_conjunct_countries(st)
     _code_from_owner(st)
+    _code_from_context(st)
     return [e for e in st.entities if e.mentions]
 
 
@@ -508,3 +514,104 @@ def _code_from_owner(st: _State) -> None:
             e.code, e.country = o.code, o.country
             e.sectors = st.lexicon.sectors_of(o.code)
             break
+
+
+# "BEIRUT, Lebanon (AP) —", "MINGORA, Pakistan -", "KABUL:" — a place opening the story.
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})"
+    r"(?P<rest>(?:, [^,\n()]{1,40}?){0,2}),?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|\u2014|\u2013|:)\s"
+)
+
+
+def _dateline_country(st: _State) -> str | None:
+    """The country of the story's dateline, when it opens with one."""
+    doc = st.doc
+    if not len(doc) or not doc[0].is_upper and not doc[0].is_title:
+        return None
+    match = _DATELINE.match(doc[: min(len(doc), 40)].text)  # (doc.text copies the whole text)
+    if match is None:
+        return None
+    letters = [c for c in match["place"] if c.isalpha()]
+    if not match["rest"] and not all(c.isupper() for c in letters):
+        return None  # "Gaza: …" in a headline; a dateline is upper case or "Town, Country"
+    for m in st.mentions:
+        if doc[m.start].idx >= match.end():
+            break
+        if m.category == "country" and m.code:
+            return m.code[:3]
+    return None
+
+
+def _country_sentences(st: _State) -> dict[str, tuple[int, set[int]]]:
+    """Countries the article names: mentions and the sentences they are in.
+
+    Countries, capitals and demonyms count, and actors coded with a country; news outlets
+    do not (an agency's home is not the story's country).
+    """
+    out: dict[str, tuple[int, set[int]]] = {}
+    for m in st.mentions:
+        if m.category == "country" and m.code:
+            country: str | None = m.code[:3]
+        elif m.category in ("agent", "name") and m.country and "MED" not in m.sectors:
+            country = m.country
+        else:
+            continue
+        if country is None or country not in st.lexicon.country_names:
+            continue
+        count, sents = out.get(country, (0, set()))
+        sents.add(st.sent_of[m.start])
+        out[country] = (count + 1, sents)
+    return out
+
+
+def _code_from_context(st: _State) -> None:
+    """Role nouns that name no country and no organisation ("gunmen", "the government",
+    "police"): CAMEO's generic agent code ("UAF", "GOV", "COP"), with the country of the
+    story when it has one (``_story_country``)."""
+    lex = st.lexicon
+    named: dict[str, tuple[int, set[int]]] | None = None
+    dateline: str | None = None
+    for e in st.entities:
+        if e.code is not None or not e.sectors or e.kind == "country":
+            continue
+        own = [st.mentions[k] for k in e.mentions if st.mentions[k].category != "pronoun"]
+        if not own or any(m.category not in ("agent", "org") or m.named and m.code for m in own):
+            continue
+        if any(m.category == "org" and not m.key.startswith("orgname:") for m in own):
+            continue
+        if any(m.head.startswith("counterpart") or m.both for m in own):
+            continue  # someone else's office
+        if any(m.weak and _owned(st.doc, m) for m in own):
+            continue  # "the head of Acme Corp": whoever owns it, not the state
+        country = e.country
+        if country is None and set(e.sectors) <= lex.local_sectors:
+            if named is None:
+                named = _country_sentences(st)
+                dateline = _dateline_country(st)
+            country = _story_country(named, dateline, st.sent_of[own[0].start])
+        code = (country or "") + "".join(e.sectors)
+        if lex.valid_code(code):
+            e.code = code
+            e.country = country
+            e.generic = True
+
+
+def _owned(doc: Doc, m: Mention) -> bool:
+    return m.end < len(doc) and doc[m.end].lower_ in _OWNER_PREPS
+
+
+def _story_country(
+    named: dict[str, tuple[int, set[int]]], dateline: str | None, sent: int
+) -> str | None:
+    """The country a story is about: the one it names most, alone at the top, with the
+    dateline's country counting once more ("WASHINGTON — … Iraq … Iraqi" is a tie: no
+    country). It must be named outside sentence ``sent`` or in the dateline: a lone
+    sentence such as "The government thanked Japan" says nothing of whose government."""
+    counts = {c: n + (c == dateline) for c, (n, _) in named.items()}
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None
+    return top if top == dateline or named[top][1] - {sent} else None

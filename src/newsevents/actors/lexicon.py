@@ -71,6 +71,7 @@ class ActorLexicon:
     holders: OfficeHolders = field(default_factory=OfficeHolders)
     prefixes: frozenset[str] = frozenset()
     sectors: frozenset[str] = frozenset()
+    local_sectors: frozenset[str] = frozenset()  # sectors whose role nouns take the story's country
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> short name
 
     def add(self, phrase: str, entry: Entry, mode: str | None = None) -> None:
@@ -130,14 +131,19 @@ def _plural(demonym: str) -> str | None:
 
 
 def _load_sectors(lex: ActorLexicon, path: str, text: str) -> None:
-    prefixes, sectors = set(), set()
-    for lineno, row in read_tsv(path, text, ["code", "use", "meaning"]):
+    prefixes, sectors, local = set(), set(), set()
+    for lineno, row in read_tsv(path, text, ["code", "use", "local", "meaning"]):
         code = row["code"]
         if not re.fullmatch(r"[A-Z]{3}", code) or row["use"] not in ("prefix", "sector"):
             raise LexiconError(f"bad code part row {row!r}", path=path, line=lineno)
+        if row["local"] not in ("", "yes") or (row["local"] and row["use"] != "sector"):
+            raise LexiconError(f"bad local flag {row['local']!r}", path=path, line=lineno)
         (prefixes if row["use"] == "prefix" else sectors).add(code)
+        if row["local"]:
+            local.add(code)
     lex.prefixes = frozenset(prefixes)
     lex.sectors = frozenset(sectors)
+    lex.local_sectors = frozenset(local)
 
 
 def _load_pycountry(lex: ActorLexicon) -> None:

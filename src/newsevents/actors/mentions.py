@@ -11,6 +11,8 @@ Rules, in order:
    ("Russian President Vladimir Putin") or in apposition codes the person.
 3. Countries, capitals, seats of power, organisations and outlets not used inside 1-2.
 4. Other ORG entities (uncoded organisations) and pronouns.
+People words ("people", "men", "a man") are actors only when counted ("five people",
+"dozens of villagers") or, singular, as a clause argument ("a man was shot").
 """
 
 from __future__ import annotations
@@ -396,6 +398,7 @@ def _agent_phrases(ctx: _Ctx, matches: list[Match], name_starts: dict[int, Span]
             entry.strength == "weak"
             and entry.sectors == ("CVL",)
             and not (countries or org or seat or premod_sectors)
+            and not _counted_people(doc, m, start, det)
         ):
             continue  # "women", "people", "children" on their own are not actors
         base_codes: list[str | None]
@@ -591,9 +594,40 @@ def _of_country(ctx: _Ctx, i: int) -> tuple[list[tuple[str, int, int]], bool] | 
     return found, doc[i].lower_ == "of"
 
 
+_QUANTITY_WORDS = frozenset(
+    "several many dozens hundreds thousands scores tens millions number handful".split()
+)
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
+def _counted_people(doc: Doc, m: Match, start: int, det: str) -> bool:
+    """ "five people", "dozens of villagers", "a man" as a clause argument: people an
+    event happens to (or who act), not "people" in general."""
+    head = doc[m.end - 1]
+    if any(c.dep_ == "nummod" or c.lower_ in _QUANTITY_WORDS for c in head.children):
+        return True
+    if any(doc[i].like_num or doc[i].lower_ in _QUANTITY_WORDS for i in range(start, m.start)):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        owner = head.head.head
+        if owner.like_num or owner.lower_ in _QUANTITY_WORDS:
+            return True  # "dozens of people", "hundreds of men"
+    # One person an event happens to: "a man was shot", "mob lynches Muslim man" (not
+    # "every person", "the man").
+    if det == "" and (head.dep_ == "pobj" or start > 0 and doc[start - 1].pos_ in ("DET", "PRON")):
+        return False  # "in person", "every man"
+    return det in ("", "a", "an") and head.tag_ in ("NN", "NNP") and head.dep_ in _ARGUMENT_DEPS
+
+
+# Non-state armed roles before a state force word: "rebel forces" are rebels, not an army.
+_NON_STATE = ("REB", "UAF")
+
+
 def _sectors(entry: Entry, premod: list[str]) -> tuple[str, ...]:
     if entry.strength == "weak" and premod:
         return tuple(dict.fromkeys(premod))
+    if set(entry.sectors) <= {"MIL", "COP"} and any(s in _NON_STATE for s in premod):
+        return tuple(s for s in dict.fromkeys(premod) if s in _NON_STATE)
     return entry.sectors
 
 

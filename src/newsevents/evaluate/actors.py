@@ -47,7 +47,10 @@ def code_found(gold: str, actors: list[tuple[str | None, tuple[str, ...]]]) -> b
     if gold.startswith("---"):
         want = gold[3:]
         parts = {want[i : i + 3] for i in range(0, len(want), 3)}
-        return any(code is None and parts <= set(sectors) for code, sectors in actors)
+        # Unknown country: an uncoded actor with those sectors, or CAMEO's bare agent code.
+        return any(
+            (code is None or code == want) and parts <= set(sectors) for code, sectors in actors
+        )
     return any(code == gold for code, _ in actors)
 
 

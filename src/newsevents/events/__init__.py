@@ -36,9 +36,11 @@ def find_events(doc: Doc, *, lexicon: EventLexicon | None = None) -> list[Event]
     actors: list[Actor] = get_list(doc, "ne_actors")
     by_id = {a.id: a for a in actors}
     # Every actor the actors stage found may take part, coded or not (its code may be None).
+    # Weak: uncoded, or coded only by a role noun ("gunmen", "the police").
+    generic = get_list(doc, "ne_generic_actors")
     token_actor = ActorIndex(
         {i: a for i, a in (doc._.ne_token_actor or {}).items() if a in by_id},
-        weak=frozenset(a.id for a in actors if not a.code),
+        weak=frozenset(a.id for a in actors if not a.code or a.id in generic),
     )
     if not token_actor:
         return []

@@ -190,9 +190,12 @@ def subject(
     resume" (the subject of agreed), "urged Iran to resume" (the object of urged), "met
     and discussed" (the first conjunct's subject), "troops attacking …" (the noun).
     """
-    for c in verb.children:
-        if c.dep_ in SUBJ | PASS_SUBJ and c.dep_ != "expl":
-            return c, True
+    subjects = [c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ and c.dep_ != "expl"]
+    if subjects:
+        # Two subjects is a misparse, mostly of a dateline ("KABUL (AP) — Gunmen attacked"):
+        # the one nearest before the verb is the real one.
+        before = [c for c in subjects if c.i < verb.i]
+        return (before[-1] if len(subjects) > 1 and before else subjects[0]), True
     if depth > 4:
         return None, False
     head = verb.head

@@ -44,12 +44,16 @@ def derived(
             a
             for a in (np_actors(subj, token_actor) if subj is not None else [])
             # Unnamed speakers and news media report; they do not accuse.
-            if codes.get(a) and "MED" not in (codes.get(a) or "")[3:]
+            if codes.get(a)
+            and "MED" not in (codes.get(a) or "")[3:]
+            and a not in getattr(token_actor, "weak", ())
         ]
         if not speakers:
             continue
         # A speaker of the attacker's own country claims it ("US Central Command said …").
-        countries = {(codes.get(a) or "")[:3] for a in cand.sources} - {""}
+        # (A role the story's country was lent to, "gunmen", says nothing of whose side.)
+        weak = getattr(token_actor, "weak", ())
+        countries = {(codes.get(a) or "")[:3] for a in cand.sources if a not in weak} - {""}
         own = any(a in cand.sources or (codes.get(a) or "")[:3] in countries for a in speakers)
         code = mod.responsibility_code if own else mod.accusation_code
         if code is None:
