@@ -52,6 +52,68 @@ def test_places_resolves_toponym(nlp, text, surface, geonameid, iso3, feature) -
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "geonameid", "iso3", "feature"),
+    [
+        # A dateline after the headline, not at the start of the text.
+        (
+            "Budget approved. TORRINGTON \u2014 The city council voted to repave two roads.",
+            "TORRINGTON",
+            4844309,
+            "USA",
+            "PPL",
+        ),
+        # A town before a local institution's word, inside an organisation's name.
+        (
+            "Officers from the Grand Ledge Police Department responded to the call.",
+            "Grand Ledge",
+            4994344,
+            "USA",
+            "PPL",
+        ),
+        # A place after a locative preposition, whatever NER called it.
+        ("The wrestling meet in Delano begins at noon Saturday.", "Delano", 5342485, "USA", "PPL"),
+        # AP state abbreviations after "X," and in a politician's party-state label.
+        ("A man from Fresno, Calif., was hurt in the crash.", "Calif.", 5332921, "USA", "ADM1"),
+        ("Sen. Jane Roe, D-N.J., voted against the bill.", "N.J.", 5101760, "USA", "ADM1"),
+        # A country inside a two-word organisation name.
+        ("Flights by Air Zimbabwe were cancelled this week.", "Zimbabwe", 878675, "ZWE", "PCLI"),
+        # A name listed with a place is a place.
+        ("The new trains will stop in Hilversum and Almelo.", "Almelo", 2759887, "NLD", "PPL"),
+        # The US state, not a foreign town that shares its name.
+        (
+            "Officials in Richmond and across Virginia said the roads were icy.",
+            "Virginia",
+            6254928,
+            "USA",
+            "ADM1",
+        ),
+        # A postal code after "X,"; a country's name is the country, not its capital.
+        ("Flooding closed roads near Ames, IA, on Monday.", "IA", 4862182, "USA", "ADM1"),
+        ("Mexico City officials said prices rose across Mexico.", "Mexico", 3996063, "MEX", "PCLI"),
+        # A subdivision GeoNames names as "Dagestan, Respublika".
+        ("Fighting broke out again in Dagestan on Sunday.", "Dagestan", 567293, "RUS", "ADM1"),
+    ],
+)
+def test_places_finds_toponym_outside_ner(nlp, text, surface, geonameid, iso3, feature) -> None:
+    place = _by_text(_places(nlp, text)).get(surface)
+    assert place is not None, f"{surface!r} not found"
+    assert (place.geonameid, place.country, place.feature) == (geonameid, iso3, feature)
+    assert text[place.start : place.end] == place.text
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Western officials met in Brussels on Monday.", "Western"),
+        ("Riders of the Toronto Transit Commission faced delays.", "Transit"),
+        ("Fresno, in the valley, grew fast.", "in"),
+    ],
+)
+def test_places_skips_direction_and_org_words(nlp, text, not_a_place) -> None:
+    assert not_a_place not in _by_text(_places(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_place"),
     [
         ("Jordan Smith scored twice in the second half.", "Jordan"),

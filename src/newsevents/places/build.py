@@ -31,7 +31,7 @@ from ..codes import read_tsv
 from ..errors import LexiconError
 from ._names import is_latin, name_key
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 """Bump when the table layout or the way rows are derived changes."""
 
 _SCHEMA = """
@@ -252,6 +252,8 @@ def build_gazetteer(path: Path) -> None:
         lat, lon = _spread_point(points_sub[n])
         admin1 = code if level == "1" else ".".join(code.split(".")[:2])
         aliases = [a for a in cells[5].split("|") if a]
+        # "Dagestan, Respublika": the name before its type word is a name too.
+        aliases += [n.split(", ")[0] for n in (cells[0], *aliases) if ", " in n]
         pid = rows.add(
             gid,
             cells[0],

@@ -30,6 +30,7 @@ class PlaceLexicon:
     comma_aliases: dict[str, str] = field(default_factory=dict)
     feature_priors: dict[str, float] = field(default_factory=dict)
     org_words: frozenset[str] = frozenset()
+    civic_words: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
     max_demonym_words: int = 1
 
@@ -71,10 +72,16 @@ def load_place_lexicon(
     words = max((k.count(" ") + 1 for k in lex.demonyms), default=1)
     path, text = _read("org_words.tsv", None)
     org_words = frozenset(row["word"].casefold() for _, row in read_tsv(path, text, ["word"]))
+    path, text = _read("civic_words.tsv", None)
+    civic_words = frozenset(row["word"].casefold() for _, row in read_tsv(path, text, ["word"]))
     path, text = _read("not_places.tsv", None)
     not_places = frozenset(name_key(row["word"]) for _, row in read_tsv(path, text, ["word"]))
     lex = PlaceLexicon(
-        lex.demonyms, org_words=org_words, not_places=not_places, max_demonym_words=words
+        lex.demonyms,
+        org_words=org_words,
+        civic_words=civic_words,
+        not_places=not_places,
+        max_demonym_words=words,
     )
 
     sources = [_read("aliases.tsv", aliases_path), *((str(p), p.read_text("utf-8")) for p in extra)]

@@ -13,12 +13,30 @@ from .lexicon import PlaceLexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = frozenset({"the", "a", "an"})
+# Prepositions that put a proper noun in a place role ("a meet in Delano", "heading on
+# to Sherman"): a known place name after one counts even when NER called it a person.
+_LOCATIVE = frozenset(
+    {"in", "near", "outside", "around", "through", "into", "toward", "towards", "to", "at", "from"}
+)
+_LIST = frozenset({"and", "or", ","})  # words joining the items of a list
 _ADMIN_TAILS = frozenset({"county", "parish", "township", "borough", "province", "state"})
+_NAME_TAILS = _ADMIN_TAILS | {"city"}  # may end a place name ("Boulder City", "Polk County")
 # "BEIRUT, Lebanon —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -"
 _DATELINE = re.compile(
     r"\A\s*(?P<x>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:, (?P<y>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}))?"
     r"(?=,? ?(?:\(|\u2014|\u2013|--? |:|,))"
+)
+
+# A dateline after a headline or at a later paragraph ("... budget. TORRINGTON — The
+# council", "Title. COLUMBUS, Ohio (AP) -- ", "Albany — An Albany man", "BEIRUT: The"):
+# upper-case or capitalised words opening a sentence, followed by a dash or a colon.
+_LATER_DATELINE = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’])|(?<=\n))[ \t\n]*"
+    r"(?P<x>(?P<caps>(?:[A-Z][a-z]?[A-Z][A-Z.'\-]*)(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:, (?P<y>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}))?"
+    r"(?: ?\((?:AP|Reuters|AFP|UPI)\))?(?: ?[—–\x97:]| -{1,3}|-{2,3})(?=[ A-Z])"
 )
 
 
@@ -27,7 +45,8 @@ class Mention:
     """A span that may name a place.
 
     ``kind``: entity (GPE/LOC/FAC), demonym, embedded (a place name inside an
-    organisation's name), comma (the ``X`` of ``X, Y`` that NER missed) or dateline.
+    organisation's name), civic (a place name before a local institution's word: "Berea
+    Police"), comma (the ``X`` of ``X, Y`` that NER missed) or dateline.
     ``target`` fixes the referent (demonyms, aliases). ``container`` is the index of the
     mention that follows as ``Y`` in ``X, Y`` (``Paris, Texas``).
     """
@@ -89,6 +108,14 @@ def _known_part(
     return None
 
 
+def _after_locative(span: Span) -> bool:
+    """Whether ``span`` follows a locative preposition and is not a possessor."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+        return False
+    return span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s", "'")
+
+
 def _split_commas(span: Span) -> list[Span]:
     """``Paris, Texas`` tagged as one entity becomes two parts."""
     parts, begin = [], span.start
@@ -100,6 +127,22 @@ def _split_commas(span: Span) -> list[Span]:
     if span.end > begin:
         parts.append(span.doc[begin : span.end])
     return parts
+
+
+def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
+    """A name listed with a place the NER found is a place too ("Hilversum and Almelo",
+    "Prešov and Košice"): such weak mentions become ordinary ones."""
+    strong_end = {end for m, _, end in found if not m.weak and m.kind in ("entity", "dateline")}
+    strong_first = {
+        first for m, first, _ in found if not m.weak and m.kind in ("entity", "dateline")
+    }
+    for m, first, end in found:
+        if not m.weak or m.kind not in ("entity", "embedded") or m.label not in ("", "PERSON"):
+            continue
+        before = first >= 2 and doc[first - 1].lower_ in _LIST and first - 1 in strong_end
+        after = end + 1 < len(doc) and doc[end].lower_ in _LIST and end + 1 in strong_first
+        if before or after:
+            m.weak = False
 
 
 def find_mentions(
@@ -143,6 +186,10 @@ def find_mentions(
     if match:
         x = doc.char_span(match.start("x"), match.end("x"), alignment_mode="contract")
         if x is not None and is_known(name_key(x.text)):
+            add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
+    for later in _LATER_DATELINE.finditer(doc.text, match.end() if match else 0):
+        x = doc.char_span(later.start("x"), later.end("x"), alignment_mode="contract")
+        if x is not None and not any(taken[x.start : x.end]) and is_known(name_key(x.text)):
             add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
 
     for ent in doc.ents:
@@ -204,6 +251,34 @@ def find_mentions(
         if not hit:
             i += 1
 
+    # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
+    # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
+    for tok in doc:
+        if tok.lower_ not in lexicon.civic_words or tok.i == 0:
+            continue
+        for n in (3, 2, 1):
+            first = tok.i - n
+            if first < 0 or any(taken[first : tok.i]):
+                continue
+            span = doc[first : tok.i]
+            if not all(
+                t.text[:1].isupper()
+                and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
+                and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
+                for t in span
+            ):
+                continue  # "Toronto Transit Commission": "Transit" is no place
+            before = doc[first - 1] if first else None
+            if before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start:
+                break  # part of a longer name ("London Guildhall School")
+            key = name_key(span.text)
+            if key not in lexicon.not_places and is_known(key):
+                mention = Mention(
+                    span.start_char, span.end_char, span.text, "civic", required=False, weak=True
+                )
+                add(mention, first, tok.i)
+                break
+
     # Place names inside organisation names ("University of Texas", "Texas Rangers").
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -211,9 +286,10 @@ def find_mentions(
         words = [t for t in ent if not taken[t.i]]
         has_head = any(t.lower_ in lexicon.org_words for t in ent)
         if not has_head:
-            # "Air France": a country or region name after the first word still counts.
+            # "Air Zimbabwe", "Oman Film Society": a country, region or large city inside
+            # the name still counts.
             if len(ent) > 1:
-                part = _known_part(ent[1:], is_known, is_major)
+                part = _known_part(ent, is_known, is_major)
                 if part is not None and not any(taken[part.start : part.end]):
                     mention = Mention(
                         part.start_char, part.end_char, part.text, "embedded", weak=True
@@ -242,6 +318,26 @@ def find_mentions(
                     add(mention, tok.i, end)
                     break
 
+    # A possessor that is a place, inside an organisation's or a facility's name too
+    # ("Derry's Altnagelvin Hospital", "Middletown's New Road").
+    for tok in doc:
+        if tok.text not in ("'s", "\u2019s") or tok.i == 0:
+            continue
+        for n in (3, 2, 1):
+            first = tok.i - n
+            if first < 0 or any(taken[first : tok.i]) or any(person[first : tok.i]):
+                continue
+            span = doc[first : tok.i]
+            if not all(t.text[:1].isupper() and t.is_alpha for t in span):
+                continue
+            key = name_key(span.text)
+            if key not in lexicon.not_places and is_known(key):
+                mention = Mention(
+                    span.start_char, span.end_char, span.text, "embedded", required=False, weak=True
+                )
+                add(mention, first, tok.i)
+                break
+
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
     for ent in doc.ents:
@@ -250,7 +346,13 @@ def find_mentions(
         span = _trim(ent)
         if span is None:
             continue
-        if ent.label_ == "PERSON" and len(span) > 1 and not is_major(name_key(span.text)):
+        locative = _after_locative(span)
+        if (
+            ent.label_ == "PERSON"
+            and len(span) > 1
+            and not locative
+            and not is_major(name_key(span.text))
+        ):
             continue  # "Jordan Smith"; but "Tamil Nadu" mistaken for a person is a place
         span = _extend_tail(span, is_known)
         if any(taken[span.start : span.end]):
@@ -264,7 +366,7 @@ def find_mentions(
                     "entity",
                     ent.label_,
                     required=False,
-                    weak=True,
+                    weak=not locative,
                 ),
                 span.start,
                 span.end,
@@ -287,7 +389,7 @@ def find_mentions(
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
             span = _known_part(span, is_known, is_major) or span
-        if not span[0].is_sent_start and is_known(name_key(span.text)):
+        if is_known(name_key(span.text)):
             add(
                 Mention(
                     span.start_char,
@@ -296,12 +398,46 @@ def find_mentions(
                     "entity",
                     "",
                     required=False,
-                    weak=True,
+                    weak=not _after_locative(span),
                 ),
                 span.start,
                 span.end,
             )
         i = j
+
+    # "X, Y" where NER missed Y, an AP state abbreviation ("Fresno, Calif.", "Bismarck,
+    # N.D."), and party-state labels of politicians ("D-S.C.", "R-Texas").
+    ends = {end: first for _, first, end in found}
+    for tok in doc:
+        if tok.text == "," and tok.i in ends and tok.i + 1 < len(doc):
+            for n in (2, 1):
+                span = doc[tok.i + 1 : tok.i + 1 + n]
+                if len(span) == n and not any(taken[span.start : span.end]):
+                    key = name_key(span.text)
+                    # "Ames, IA" but not "Ames, in a ...": two-letter codes in capitals only
+                    if key in lexicon.comma_aliases and (len(key) > 2 or span.text.isupper()):
+                        add(
+                            Mention(span.start_char, span.end_char, span.text, "entity", "GPE"),
+                            span.start,
+                            span.end,
+                        )
+                        break
+        if (
+            tok.text in ("D", "R", "I")
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == "-"
+            and not tok.whitespace_
+            and not doc[tok.i + 1].whitespace_
+        ):
+            for n in (2, 1):
+                span = doc[tok.i + 2 : tok.i + 2 + n]
+                key = name_key(span.text)
+                if len(span) < n or any(taken[span.start : span.end]):
+                    continue
+                if key in lexicon.comma_aliases or key in lexicon.aliases or is_known(key):
+                    mention = Mention(span.start_char, span.end_char, span.text, "entity", "GPE")
+                    add(mention, span.start, span.end)
+                    break
 
     # "X, Y" where NER missed X: a capitalised word before ", <known region>".
     for tok in doc:
@@ -316,6 +452,7 @@ def find_mentions(
         add(Mention(prev.idx, prev.idx + len(prev.text), prev.text, "comma"), prev.i, prev.i + 1)
 
     found.sort(key=lambda item: item[0].start)
+    _coordinated(doc, found)
     mentions = [m for m, _, _ in found]
     # Link "X, Y": Y directly after X and a comma.
     starts = {first: n for n, (_, first, _) in enumerate(found)}

@@ -5,8 +5,14 @@ the country) plus log10(population) for towns, then context from the article:
 
 - ``X, Y``: candidates of ``X`` inside ``Y`` win ("Paris, Texas");
 - countries and first-level regions named elsewhere in the article (from a first,
-  context-free pass; a name never counts as its own context);
+  context-free pass, then again from the pass that used that context; a name never
+  counts as its own context);
+- a town and its county named in the same article support each other ("Palestine" and
+  "Anderson County": the Texas town);
 - the dateline's country ("BEIRUT, Lebanon —").
+
+A country's own name is the country: other places' alternate names ("Mexico" for Mexico
+City) do not compete with it.
 """
 
 from __future__ import annotations
@@ -40,9 +46,17 @@ CONTAINER_REGION = 2.0
 PLAUSIBLE_WITHIN = 3.5
 WEAK_MIN_POPULATION = 50_000
 CONTEXT_WINDOW = 6.0  # article context can lift a reading at most this far below the best
+CONTEXT_PASSES = 2  # passes with context after the context-free one
+CONFIDENT_MARGIN = 3.0  # a town chosen this far ahead of the next reading is context
+CONTEXT_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "CONT"})  # always context
+COUNTY_PAIR = 4.0  # a town and its county both named ("Paris and Henry County")
+SMALL_REGION = 200_000  # first-level regions below this population ...
+SMALL_REGION_PENALTY = 4.0  # ... lose this much ("Saint George", a Caribbean parish)
 BIG_CITY = 1_000_000
 BIG_CITY_BONUS = 1.0
-# "New York", "Gaza": a sizeable city rather than the region of the same name.
+# "New York", "Gaza", "Washington": a sizeable city rather than a region of the same name
+# in its country (a foreign namesake does not count: "Virginia" is not the South African
+# town).
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
 
@@ -55,6 +69,21 @@ class _Context:
     dateline_cc: str | None = None
     soft: dict[str, Counter[str]] = field(default_factory=dict)  # key -> plausible regions
     soft_total: Counter[str] = field(default_factory=Counter)
+    # county code -> names with a reading that is that county / a town in it
+    counties: dict[str, set[str]] = field(default_factory=dict)
+    towns: dict[str, set[str]] = field(default_factory=dict)
+
+    def in_named_county(self, key: str, e: Entry) -> bool:
+        """Whether another name of the article is ``e``'s county, or a town in county ``e``."""
+        if not e.admin2:
+            return False
+        if e.feature == "ADM2":
+            found = self.towns.get(e.admin2)
+        elif e.feature in ("PPL", "PPLC"):
+            found = self.counties.get(e.admin2)
+        else:
+            return False
+        return bool(found) and (len(found) > 1 or key not in found)
 
     def add(self, key: str, entry: Entry) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
@@ -141,6 +170,8 @@ class Resolver:
             score += math.log10(e.population + 1)
             if e.population >= BIG_CITY:  # "New York" is the city, not the state
                 score += BIG_CITY_BONUS
+        elif e.feature == "ADM1" and e.population < SMALL_REGION:
+            score -= SMALL_REGION_PENALTY  # a parish of a small island state
         if not cand.main:
             score -= ALIAS_PENALTY  # alternate names are noisy ("Salisbury" for Harare)
         return score
@@ -154,6 +185,7 @@ class Resolver:
                 cands.append([Candidate(entry, True)] if entry else [])
             else:
                 comma = m.label == "GPE" or self._is_container(m, mentions)
+                comma = comma and (len(m.key) > 2 or m.text.isupper())  # "IN", not "in"
                 found = self.candidates_for_key(m.key, comma=comma)
                 if not found and m.key in self.lexicon.demonyms:
                     entry = self.target(self.lexicon.demonyms[m.key])
@@ -167,28 +199,37 @@ class Resolver:
             best = max(self.prior(x) for x in c)
             own = ctx.soft.setdefault(m.key, Counter())
             for x in c:
+                if x.main and x.entry.admin2:
+                    table = ctx.counties if x.entry.feature == "ADM2" else ctx.towns
+                    table.setdefault(x.entry.admin2, set()).add(m.key)
                 if self.prior(x) >= best - PLAUSIBLE_WITHIN:
                     for code in (x.entry.admin1, "cc:" + x.entry.cc):
                         if len(code) > 3 and not own[code]:
                             own[code] = 1
                             ctx.soft_total[code] += 1
 
-        # Pass 1: containers and priors only; its confident choices become context.
-        first = [
+        # Pass 1: containers and priors only; its confident choices become context for
+        # pass 2, whose confident choices become the context of the next pass, and so on.
+        picked = [
             self._best(m, c, mentions, cands, None) for m, c in zip(mentions, cands, strict=True)
         ]
-        for m, c, pick in zip(mentions, cands, first, strict=True):
-            if pick is None:
-                continue
-            entry, margin = pick
-            if entry.feature in ("PCLI", "ADM1", "ADM2", "CONT") or margin >= 3.0 or len(c) == 1:
-                ctx.add(m.key, entry)
-                if m.kind == "dateline" and ctx.dateline_cc is None:
-                    ctx.dateline_cc = entry.cc
-        second = [
-            self._best(m, c, mentions, cands, ctx) for m, c in zip(mentions, cands, strict=True)
-        ]
-        picks = [pick[0] if pick else None for pick in second]
+        for _ in range(CONTEXT_PASSES):
+            round_ctx = _Context(
+                soft=ctx.soft, soft_total=ctx.soft_total, counties=ctx.counties, towns=ctx.towns
+            )
+            for m, c, pick in zip(mentions, cands, picked, strict=True):
+                if pick is None:
+                    continue
+                entry, margin = pick
+                if entry.feature in CONTEXT_FEATURES or margin >= CONFIDENT_MARGIN or len(c) == 1:
+                    round_ctx.add(m.key, entry)
+                    if m.kind == "dateline" and round_ctx.dateline_cc is None:
+                        round_ctx.dateline_cc = entry.cc
+            picked = [
+                self._best(m, c, mentions, cands, round_ctx)
+                for m, c in zip(mentions, cands, strict=True)
+            ]
+        picks = [pick[0] if pick else None for pick in picked]
         # One sense per article: a name NER missed once takes the reading it has where
         # NER did call it a place.
         strong: dict[str, Entry] = {}
@@ -214,8 +255,23 @@ class Resolver:
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
     ) -> tuple[Entry, float] | None:
-        if not cands:
+        scored = self._scores(m, cands, mentions, all_cands, ctx)
+        if not scored:
             return None
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+        return scored[0][2], margin
+
+    def _scores(
+        self,
+        m: Mention,
+        cands: list[Candidate],
+        mentions: list[Mention],
+        all_cands: list[list[Candidate]],
+        ctx: _Context | None,
+    ) -> list[tuple[float, int, Entry]]:
+        """The readings of ``m`` that may be chosen, best first: (score, -index, entry)."""
+        if not cands:
+            return []
         container: list[Entry] = []
         if m.container is not None:
             container = [
@@ -227,15 +283,24 @@ class Resolver:
         top_cc = countries.most_common(1)[0][0] if countries else None
         is_container = self._is_container(m, mentions)
         best_prior = max(self.prior(c) for c in cands)
+        # A country's own name: no other place's alternate name ("Mexico" for Mexico City)
+        # and no region-named city ("New York") competes with it.
+        country_name = any(c.main and c.entry.feature == "PCLI" for c in cands)
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
+            if country_name and not cand.main:
+                continue
             e = cand.entry
             score = self.prior(cand)
             if (
-                e.population >= REGION_CITY_MIN
+                not country_name
+                and e.population >= REGION_CITY_MIN
                 and e.feature in ("PPL", "PPLC")
                 and (cand.main or e.population >= BIG_CITY)
-                and any(c.entry.feature == "ADM1" and c.main for c in cands)
+                and any(
+                    c.entry.feature == "ADM1" and c.main and c.entry.cc == e.cc
+                    for c in cands
+                )
             ):
                 score += REGION_CITY_BONUS
             if is_container and e.feature in ("PCLI", "ADM1"):
@@ -246,6 +311,8 @@ class Resolver:
                 continue  # an NER-missed "X, Y" counts only inside Y
             if m.weak and not _weak_ok(m, cand, countries, admin1s):
                 continue
+            if ctx is not None and ctx.in_named_county(m.key, e):
+                score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
@@ -258,18 +325,17 @@ class Resolver:
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
             scored.append((score, -n, e))
-        if not scored:
-            return None
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
-        return scored[0][2], margin
+        return scored
 
 
 def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str]) -> bool:
     """Whether a reading of a mention NER did not call a place is supported enough."""
     e = cand.entry
-    if not cand.main:
-        return False
+    if m.kind == "civic":
+        return True  # "Grand Ledge Police": the town, however small
+    if not cand.main and e.feature != "PCLI":
+        return False  # a country's other names are curated ("DPRK", "Holy See")
     if admin1s[e.admin1] and e.feature != "PCLI":
         return True  # a town of the region the article is about
     if e.feature == "ADM2" and _ADMIN_WORD.search(e.name):
