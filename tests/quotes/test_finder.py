@@ -432,3 +432,115 @@ def test_finder_statement_never_crosses_a_paragraph(nlp) -> None:
         ("indirect", "the levy would cost thousands of jobs", "Critics"),
         ("direct", "This is a bad tax", "Ann Cole of the retail lobby"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reported content runs to the end of its sentence, whatever the parse attached
+        (
+            "The senator said the ruling smacked of favouritism, because the board had "
+            "long ignored the rules.",
+            [
+                (
+                    "indirect",
+                    "the ruling smacked of favouritism, because the board had long ignored "
+                    "the rules",
+                    "The senator",
+                    "said",
+                )
+            ],
+        ),
+        # ... but not into the next statement of the same speaker
+        (
+            "She said the plan would fail, saying that costs were too high.",
+            [
+                ("indirect", "the plan would fail", "She", "said"),
+                ("indirect", "costs were too high", "She", "saying"),
+            ],
+        ),
+        (
+            "The coach bemoaned the loss in the final and said he thought the referee was wrong.",
+            [
+                ("indirect", "the loss in the final", "The coach", "bemoaned"),
+                ("indirect", "he thought the referee was wrong", "The coach", "said"),
+            ],
+        ),
+        # a statement reported inside another one is part of its content (outermost only)
+        (
+            "The mayor said the five million dollars he says he raised will go to schools.",
+            [
+                (
+                    "indirect",
+                    "the five million dollars he says he raised will go to schools",
+                    "The mayor",
+                    "said",
+                )
+            ],
+        ),
+        # words of the sentence before a quote whose cue follows it are attributed too
+        (
+            'Cutting taxes "makes the economy grow," the governor said.',
+            [("mixed", 'Cutting taxes "makes the economy grow,"', "the governor", "said")],
+        ),
+        # a that-clause the parse did not hang on the cue verb is still what was said
+        (
+            "Scott joked that, among young voters, the senator ranks fourth in a two-way race.",
+            [
+                (
+                    "indirect",
+                    "among young voters, the senator ranks fourth in a two-way race",
+                    "Scott",
+                    "joked",
+                )
+            ],
+        ),
+        # a sentence opened by "In <a poll, report …>," with no cue of its own is sourced to it
+        (
+            "In the latest national poll, the senator led her rival by five points.",
+            [
+                (
+                    "indirect",
+                    "the senator led her rival by five points",
+                    "the latest national poll",
+                    "In",
+                )
+            ],
+        ),
+        (
+            "In a statement, the ministry said the talks had failed.",
+            [("indirect", "the talks had failed", "the ministry", "said")],
+        ),
+        # an agentless passive accusation: a statement with no named speaker
+        (
+            "The official was accused of taking bribes from contractors.",
+            [("indirect", "taking bribes from contractors", None, "was accused")],
+        ),
+    ],
+)
+def test_finder_content_extent(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_parenthetical_cue_speaks_both_sides(nlp) -> None:
+    doc = parsed(nlp, "These workers, the manager explained at the hearing, were paid well.")
+    got = rows(doc)
+    assert [r[1] for r in got] == ["These workers", "were paid well"]
+    assert {(r[2], r[3]) for r in got} == {("the manager", "explained at the hearing")}
+
+
+def test_finder_adversarial_run_on_sentence_is_bounded(nlp) -> None:
+    # One "sentence" of hundreds of clauses: content never runs away past its own clause.
+    text = ", ".join("officials said the minister claimed that talks failed" for _ in range(200))
+    quotes = find_quotes(parsed(nlp, text + "."))
+    assert quotes
+    assert all(len(q.content.text) < 400 for q in quotes)
+
+
+def test_finder_headline_name_colon_attributes_the_line(nlp) -> None:
+    text = "Poll: Young Voters Drift Away From the Ruling Party.\n\nThe survey came out on Monday."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "Young Voters Drift Away From the Ruling Party", "Poll", ":")
+    ]
+    # only a headline (a first line with more text after it) is read that way
+    assert rows(parsed(nlp, "Poll: Young Voters Drift Away From the Ruling Party.")) == []

@@ -10,8 +10,10 @@ one this module finds, from the parse alone:
   ("told reporters") and a channel phrase ("said in a statement");
 - the addressee: the object of "tell"-type verbs or the object of "to" ("said to Y");
 - the content of indirect speech: a clausal complement (either side of the verb), an
-  infinitive or an object for verbs that take one, or the clause a parenthetical cue
-  interrupts ("The plan, he said, would fail");
+  infinitive or an object, or the clause a parenthetical cue interrupts ("The plan, he
+  said, would fail"); content after the cue runs on to the end of its sentence, whatever
+  the parse hung on the verb, up to the next statement (", he added", ", saying …") or a
+  narrator's clause (", which …");
 - relays: a cue whose clause is another cue ("X reported that Y said …", "…, Y said,
   reported X") only relays it; a non-relay cue nested in another speaker's content
   ("He noted that the board announced …") is part of that content.
@@ -25,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
@@ -49,6 +51,19 @@ _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", 
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative"})
 _NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_HARD_STOPS = frozenset({";"})
+_SOFT_STOPS = frozenset({",", ":", "--", "—", "–", "―"})
+_PREP_VBG = frozenset({"including", "regarding", "concerning", "excluding", "following"})
+_SENT_END_MARKS = frozenset({".", "!", "?"})
+# Words after a comma that open a clause of the narrator's, not more of the content.
+_CLAUSE_STOPS = frozenset(
+    {"while", "though", "although", "whereas", "which", "who", "whom", "whose",
+     "according"}
+)
+_MAX_RUN_ON = 120  # tokens scanned to find where reported content ends
+_MAX_INNER = 16  # cues inside one content looked at for a coordinated statement
+_OWN_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "attr", "oprd"})
+_MAX_THAT_GAP = 10  # tokens between a cue verb and a that-clause the parse lost
 _MAX_SPEAKER_TOKENS = 14
 _MAX_RELAYS = 4  # nesting depth followed for relays
 
@@ -84,6 +99,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     verb_ids |= {strings[v.capitalize()] for v in verbs if v.capitalize() in strings}
     first_words = {strings[p[0]] for p in phrases if p[0] in strings}
     arr = doc.to_array([POS, LEMMA, LOWER])
+    paras = _Paragraphs(doc)
     verb_pos = doc.vocab.strings["VERB"]
     noun_pos = doc.vocab.strings["NOUN"]
     noun_ids = {strings[w] for w in lexicon.nouns | lexicon.topic_nouns if w in strings}
@@ -103,7 +119,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                         by_token[cue.token] = cue
                     break
         elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i], lexicon.cognition):
-            cue = _verb_cue(doc, doc[i], lexicon)
+            cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
         elif pos == noun_pos and lemma in noun_ids:
@@ -116,11 +132,252 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             if make_cue is not None:
                 cues.append(make_cue)
                 by_token[make_cue.token] = make_cue
-    paras = _Paragraphs(doc)
+    _extend_contents(doc, cues, by_token)
+    _in_source_phrases(doc, cues, by_token, lexicon.channel)
     for cue in cues:
         cue.content = paras.clip(cue.token, cue.content)
     _link_relays(doc, cues, by_token, lexicon.relay, paras)
+    for cue in cues:
+        verb = doc[cue.token]
+        if cue.relays and verb.tag_ == "VBG" and verb.head.lower_ == "as":
+            frame = by_token.get(verb.head.head.i)
+            if frame is not None:
+                frame.outer = True  # "quoted the minister as saying …" only relays it
+    _cut_siblings(doc, cues)
     return cues
+
+
+def _cut_siblings(doc: Doc, cues: list[Cue]) -> None:
+    """A statement the parse hung inside another's content as a coordinated or participial
+    verb of the same speaker ("said he would act and warned …", "…, saying …") is a
+    statement of its own: the other content ends before it."""
+    by_token = {c.token: c for c in cues if not c.outer}
+    tokens = sorted(by_token)
+    for cue in cues:
+        if not cue.content or cue.speaker is None:
+            continue
+        pieces: list[TokRange] = []
+        for cs, ce in cue.content:
+            i = bisect.bisect_left(tokens, cs)
+            stop = min(len(tokens), i + _MAX_INNER)  # bounded work in a run of cues
+            while i < stop and tokens[i] < ce:
+                verb = doc[tokens[i]]
+                participle = (
+                    verb.dep_ == "advcl"
+                    and verb.tag_ == "VBG"
+                    and verb.i > 0
+                    and doc[verb.i - 1].text == ","
+                )
+                if participle or (verb.dep_ == "conj" and by_token[verb.i].speaker == cue.speaker):
+                    cut = verb.left_edge.i
+                    while cut > cs and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                        cut -= 1
+                    ce = cut
+                    break
+                i += 1
+            piece = _trim(doc, cs, ce) if ce > cs else None
+            if piece is not None:
+                pieces.append(piece)
+        cue.content = pieces
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token index → its sentence's first token, and the index just past its end."""
+    flags = doc.to_array([SENT_START]).tolist()
+    n = len(doc)
+    starts = [0] * n
+    ends = [n] * n
+    current = 0
+    for k in range(n):
+        if flags[k] == 1:
+            current = k
+        starts[k] = current
+    end = n
+    for k in range(n - 1, -1, -1):
+        ends[k] = end
+        if flags[k] == 1:
+            end = k
+    return starts, ends
+
+
+def _extend_contents(doc: Doc, cues: list[Cue], by_token: dict[int, Cue]) -> None:
+    """Reported content runs to the end of its sentence, whatever part of it the parse
+    hung on the cue verb ("said the claim smacked of hypocrisy, because …"); it stops
+    before another attribution (", he added", ", saying …"), a narrator's contrast
+    (", while …") or a non-restrictive clause (", which …"). A parenthetical cue
+    ("A, he said, B") also speaks the rest of its sentence."""
+    if not cues:
+        return
+    sent_start, sent_end = _sentence_bounds(doc)
+    for cue in cues:
+        if cue.token >= len(doc):
+            continue
+        limit = sent_end[cue.token]
+        if doc[cue.token].pos_ == "VERB" and (
+            not cue.content or cue.content[-1][1] <= cue.span[0]
+        ):
+            _parenthetical(doc, cue, sent_start[cue.token], limit, by_token)
+        if not cue.content and cue.speaker is not None and doc[cue.token].pos_ == "VERB":
+            _misparsed_that(doc, cue, limit)
+        if not cue.content:
+            continue
+        cs, ce = cue.content[-1]
+        if cs >= cue.span[1] and doc[cs].dep_ != "prep":  # not "criticism of X"'s object
+            end = _run_on(doc, ce, limit, by_token, cue)
+            if end > ce:
+                cue.content[-1] = (cs, end)
+        elif ce <= cue.span[0] and doc[cue.token].pos_ == "VERB":
+            right = _after_parenthetical(doc, cue, limit)
+            if right is not None:
+                end = _run_on(doc, right, limit, by_token, cue)
+                piece = _trim(doc, right, end)
+                if piece is not None and sum(t.is_alpha for t in doc[piece[0] : piece[1]]) >= 3:
+                    cue.content.append(piece)
+
+
+def _in_source_phrases(
+    doc: Doc, cues: list[Cue], by_token: dict[int, Cue], channels: frozenset[str]
+) -> None:
+    """ "In the latest poll, the senator led by five points": a sentence that opens with
+    "In <a poll, report, statement …>," and has no cue of its own is sourced to it."""
+    in_id = doc.vocab.strings["in"] if "in" in doc.vocab.strings else -1
+    sent_start, sent_end = _sentence_bounds(doc)
+    cue_tokens = sorted(c.token for c in cues if c.speaker is not None or c.unnamed)
+    lowers = doc.to_array([LOWER]).tolist()
+    for sent in sorted({sent_start[k] for k, low in enumerate(lowers) if low == in_id}):
+        tok = doc[sent]
+        if tok.lower_ != "in" or tok.dep_ != "prep":
+            continue
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in channels:
+            continue
+        end = sent_end[sent]
+        comma = objs[0].right_edge.i + 1
+        if comma >= end or doc[comma].text != "," or end - sent > _MAX_RUN_ON:
+            continue
+        i = bisect.bisect_left(cue_tokens, sent)
+        if i < len(cue_tokens) and cue_tokens[i] < end:
+            continue  # "In a statement, the ministry said …": the verb is the cue
+        piece = _trim(doc, comma + 1, end)
+        if piece is None or piece[1] - piece[0] < 3:
+            continue
+        source = objs[0]
+        cue = Cue(token=tok.i, span=(tok.i, tok.i + 1), content=[piece])
+        cue.speaker, cue.speaker_range = source.i, speaker_range(doc, source)
+        cues.append(cue)
+        by_token[cue.token] = cue
+    cues.sort(key=lambda c: c.token)
+
+
+def _misparsed_that(doc: Doc, cue: Cue, limit: int) -> None:
+    """ "joked that, among voters, he ranks fourth", "told a meeting of leaders that few
+    understood …", "reported at the time that …": a that-clause the parse did not hang on
+    the cue verb is still what was said."""
+    verb = doc[cue.token]
+    stop = min(limit, cue.span[1] + _MAX_THAT_GAP)
+    for k in range(cue.span[1], stop):
+        tok = doc[k]
+        if tok.lower_ == "that" and tok.dep_ != "det" and k + 1 < limit:
+            # A statement inside the clause is part of it: only punctuation ends it.
+            piece = _trim(doc, k + 1, _run_on(doc, k + 1, limit, {}, cue))
+            if piece is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[slice(*piece)]):
+                cue.content = [piece]
+            return
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _SENT_END_MARKS or "\n" in tok.text:
+            return
+        if tok.is_punct and tok.text != ",":
+            return
+        # Still inside the verb's phrase (the parse is projective: subtrees are spans).
+        in_verb = verb.left_edge.i <= k <= verb.right_edge.i
+        if not in_verb and not tok.left_edge.i <= verb.i <= tok.right_edge.i:
+            return
+
+
+def _run_on(doc: Doc, start: int, limit: int, by_token: dict[int, Cue], cue: Cue) -> int:
+    """Where content whose parse ends at ``start`` really ends: at ``limit`` (the sentence
+    end) or before the first clause boundary that opens another statement."""
+    if limit - start > _MAX_RUN_ON:
+        return start  # a runaway "sentence" (a list, a parse gone wrong): keep the parse's
+    boundary = start  # content end so far
+    before_clause = start  # content end before the current comma-delimited clause
+    for k in range(start, limit):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in _HARD_STOPS:
+            return boundary
+        other = by_token.get(k)
+        if other is not None and other is not cue and other.speaker is not None:
+            if before_clause <= other.speaker < k:
+                return before_clause  # '…, Smith added': the clause is the next attribution
+            if other.speaker == cue.speaker:
+                while boundary > start and doc[boundary - 1].dep_ == "cc":
+                    boundary -= 1
+                return boundary  # '… and said …': the same speaker's next statement
+        if tok.text in _SOFT_STOPS or tok.is_quote or tok.is_bracket:
+            nxt = doc[k + 1] if k + 1 < limit else None
+            if nxt is not None and (
+                nxt.lower_ in _CLAUSE_STOPS or (nxt.tag_ == "VBG" and nxt.lower_ not in _PREP_VBG)
+            ):
+                return boundary
+            if not tok.is_quote:
+                before_clause = boundary
+        elif not tok.is_punct and not tok.is_space:
+            boundary = k + 1
+    return boundary
+
+
+def _parenthetical(
+    doc: Doc, cue: Cue, start: int, limit: int, by_token: dict[int, Cue]
+) -> None:
+    """ "The plan, the minister said, would fail", "Prices, as the report noted, rose",
+    "People like him, she said.": a cue set off by commas inside the sentence it reports
+    speaks the rest of that sentence, whatever the parse made of it."""
+    k = cue.span[0] - 1
+    lo = max(start, cue.span[0] - _MAX_SPEAKER_TOKENS)
+    while k > lo and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct or "\n" in doc[k].text:
+            return
+        k -= 1
+    if doc[k].text != "," or k - start < 2:
+        return
+    subjects = [
+        c for c in doc[cue.token].children if c.dep_ in _SUBJECT_DEPS and k < c.i < cue.span[0]
+    ]
+    if not subjects:
+        return  # "…, officials said" names its speaker between the comma and the verb
+    left = _trim(doc, start, k)
+    if left is None or sum(t.is_alpha for t in doc[left[0] : left[1]]) < 2:
+        return
+    if any(t.i in by_token or t.is_quote or "\n" in t.text for t in doc[left[0] : left[1]]):
+        return  # another statement, or a direct quote, comes first
+    pieces = [left]
+    right = _after_parenthetical(doc, cue, limit)
+    if right is not None:
+        piece = _trim(doc, right, _run_on(doc, right, limit, by_token, cue))
+        if piece is not None and sum(t.is_alpha for t in doc[piece[0] : piece[1]]) >= 2:
+            pieces.append(piece)
+    elif cue.span[1] < limit and doc[cue.span[1]].text not in _SENT_END_MARKS:
+        return  # the sentence goes on after the cue in a way not understood
+    speaker = subjects[0]
+    cue.content = pieces
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+
+
+def _after_parenthetical(doc: Doc, cue: Cue, limit: int) -> int | None:
+    """First token after "…, he said[ in a statement]," when the sentence goes on."""
+    k = cue.span[1]
+    if cue.speaker is not None and cue.speaker >= k:
+        k = max(k, (cue.speaker_range or (0, cue.speaker + 1))[1])
+    stop = min(limit, k + 8)
+    while k < stop and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct or "\n" in doc[k].text:
+            return None
+        k += 1
+    if k >= stop or k + 1 >= limit:
+        return None
+    nxt = doc[k + 1]
+    if nxt.lower_ in _CLAUSE_STOPS or nxt.tag_ == "VBG" or nxt.is_punct:
+        return None
+    return k + 1
 
 
 def _doc_range(first: Token, last: Token) -> Span:
@@ -257,7 +514,7 @@ def _phrase_cue(doc: Doc, tok: Token, length: int) -> Cue | None:
     return cue
 
 
-def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue:
+def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) -> Cue:
     cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon))
     speaker, relays = _speaker(doc, verb, lexicon)
     if speaker is not None:
@@ -265,7 +522,7 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue:
         cue.relays = [r.i for r in relays]
     cue.addressee = _addressee(verb, lexicon)
     if verb.lemma_.lower() not in lexicon.direct_only:
-        cue.content = _content(doc, verb, lexicon, speaker=cue.speaker)
+        cue.content = _content(doc, verb, lexicon, paras, speaker=cue.speaker)
     else:
         # '"…," he concluded' is direct only, but "concluded that …" reports speech.
         for child in verb.rights:
@@ -277,7 +534,11 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue:
         and cue.content
         and any(c.dep_ == "auxpass" for c in verb.lefts)
         and not any(c.dep_ == "agent" for c in verb.children)
-        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.rights)
+        and any(
+            c.dep_ in ("ccomp", "xcomp")
+            or (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children))
+            for c in verb.rights
+        )
     ):
         cue.unnamed = True  # "it was reported that …", "the vote is expected to …"
     return cue
@@ -306,6 +567,14 @@ def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, 
     if subj is None and verb.tag_ == "VBG":
         if verb.dep_ == "advcl":
             subj = _subject(head)  # "He left, saying ..."
+            if (
+                head.dep_ == "ccomp"
+                and verb.lemma_.lower() in lexicon.speech
+                and head.head.lemma_.lower() in lexicon.speech
+            ):
+                # "She said the plan would fail, saying …": the parse hung the participle
+                # on the reported clause; it is the reporter's.
+                subj = _subject(head.head) or subj
         elif verb.dep_ == "pcomp" and head.dep_ == "prep":
             subj = _subject(head.head)  # "She sang before asking ..."
     if subj is None:
@@ -427,15 +696,16 @@ def _content(
     doc: Doc,
     verb: Token,
     lexicon: CueLexicon,
+    paras: _Paragraphs,
     *,
     speaker: int | None = None,
-    generic_objects: bool = False,
+    generic_objects: bool = True,
 ) -> list[TokRange]:
     lemma = verb.lemma_.lower()
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         # "It pays off: he said he raised …": the clause after the verb is what was said.
-        right = [c for c in clauses if c.i > verb.i and not _crosses_line(doc, verb.i, c.i)]
+        right = [c for c in clauses if c.i > verb.i and paras.of(c.i) == paras.of(verb.i)]
         child = right[0] if right else clauses[0]
         end = child.right_edge.i + 1
         start = child.left_edge.i
@@ -472,7 +742,14 @@ def _content(
                 or (child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.lefts))
             ):
                 return _some(_trim(doc, rights[0].left_edge.i, child.right_edge.i + 1))
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i and lemma in lexicon.speech:
+    if (
+        verb.dep_ == "parataxis"
+        and verb.head.i != verb.i
+        and lemma in lexicon.speech
+        and not any(c.dep_ in _OWN_OBJECT_DEPS for c in rights)
+    ):
+        # "The plan, he said, would fail" — but "…: Smith declared war on them" has
+        # content of its own after the verb.
         return _clause_minus(verb.head, verb)
     addressed = lemma in _ADDRESS_OBJECT
     for child in rights:
@@ -482,7 +759,9 @@ def _content(
             if lemma in lexicon.speech and _clause_object(doc, child):
                 # "Stone says the increase in polarization also makes …": a misparsed clause.
                 return _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
-            if lemma not in lexicon.nominal and (child.pos_ != "NOUN" or not generic_objects):
+            if lemma not in lexicon.nominal and (
+                child.pos_ not in _NOMINAL_POS or not generic_objects or _quoted_term(doc, child)
+            ):
                 continue
             end = child.right_edge.i + 1
             for sib in rights:
@@ -506,6 +785,15 @@ def _content(
 
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
+
+
+def _quoted_term(doc: Doc, obj: Token) -> bool:
+    """A name in quotation marks as the object ('specified "Christian" as …'): a term
+    being mentioned, not something said."""
+    first = obj.left_edge.i
+    if doc[first].is_quote:
+        first += 1
+    return first > 0 and doc[first - 1].is_quote and obj.right_edge.i - first < 4
 
 
 def _clause_object(doc: Doc, obj: Token) -> bool:
@@ -552,11 +840,6 @@ def _clause_before(doc: Doc, verb: Token, speaker: int | None) -> TokRange | Non
     if left - 1 - start < 3:
         return None
     return _trim(doc, start, left - 1)
-
-
-def _crosses_line(doc: Doc, start: int, end: int) -> bool:
-    """A paragraph break between two tokens (the parse may join paragraphs)."""
-    return "\n" in doc.text[doc[start].idx : doc[end].idx]
 
 
 def _clause_minus(head: Token, inner: Token) -> list[TokRange]:

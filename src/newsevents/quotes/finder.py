@@ -10,7 +10,10 @@ Order of decisions for each quoted span (text order):
 4. no cue but sentence-like (long enough, with a verb) → direct with no speaker;
 5. otherwise (scare quotes, titles, names) → not a quote.
 
-Remaining cues with a speaker and content give *indirect* (or *mixed*) quotes.
+Remaining cues with a speaker and content give *indirect* (or *mixed*) quotes; a
+headline "Name: words" attributes its words to the name. As in PolNeAR and most
+attribution schemes, only the outermost statement is kept: a cue inside another
+statement's content ("He said the money he says he raised …") is part of that content.
 Everything is a constant amount of work per quoted span and per token.
 """
 
@@ -37,12 +40,14 @@ _DASH_NAME = re.compile(
     r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n,;(]{0,60}?)[ \t\u00a0.]*(?:[,;(\n]|$)"
 )
 _NEWLINE = re.compile("\n")
+_HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t\u00a0]+")
 _ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent", "dative", "punct", "mark"})
 _SENT_END = frozenset({".", "!", "?"})
 _MIN_STANDALONE_WORDS = 8
 _MAX_HOSTS = 16  # cues of one sentence tried as hosts of a quoted fragment
 _MIN_VERB_WORDS = 4
+_MAX_LEAD_IN = 25  # tokens of a sentence before a quote taken into it
 
 
 @dataclass(slots=True)
@@ -92,7 +97,8 @@ def find_quotes(
     cues_before = [0]  # statement cues before each token index
     for k in range(len(doc)):
         cue = cue_at.get(k)
-        cues_before.append(cues_before[-1] + (cue is not None))
+        statement = cue is not None and (cue.speaker is not None or cue.unnamed)
+        cues_before.append(cues_before[-1] + statement)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:
         if c.content and not c.outer and not c.nested:
@@ -126,6 +132,8 @@ def find_quotes(
             continue
         draft = _direct(doc, text, span, qs, qe, starts, cue_at, lexicon)
         if draft is not None:
+            if draft.cue is not None and draft.cue.token >= qe:
+                _lead_in(doc, draft, qs, sent_of, cue_at)
             if draft.cue is not None:
                 used.add(draft.cue.token)
             used.update(draft.relay_cues)
@@ -174,8 +182,64 @@ def find_quotes(
                     addressee=cue.addressee,
                 )
             )
+    headline = _headline_colon(doc, text, starts, drafts)
+    if headline is not None:
+        drafts.append(headline)
+    drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return _to_quotes(doc, text, drafts)
+
+
+def _headline_colon(
+    doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
+) -> _Draft | None:
+    """'Poll: Voters Abandon the Party' — a headline (the first line, when more follow) that
+    opens with a short name and a colon attributes the rest of the line to that name."""
+    end = text.find("\n")
+    if end < 0:
+        return None
+    m = _HEADLINE.match(text, 0, end)
+    if m is None:
+        return None
+    c_start, c_end = m.start(2), m.end(2)
+    while c_end > c_start and text[c_end - 1] in " .\t":
+        c_end -= 1
+    if len(text[c_start:c_end].split()) < 3 or any(
+        d.from_marks and d.content[0] < c_end and c_start < d.content[1] for d in drafts
+    ):
+        return None  # 'Smith: "…"' is a direct quote already
+    s = bisect.bisect_left(starts, m.start(1))
+    e = bisect.bisect_left(starts, m.end(1))
+    if e <= s or not all(t.is_title or t.is_upper for t in doc[s:e]):
+        return None
+    quoted = any(ch in text[c_start:c_end] for ch in "\"“”‘’'")
+    return _Draft(
+        content=(c_start, c_end),
+        kind="mixed" if quoted else "indirect",
+        cue_span=(m.end(1), m.end(1) + 1),
+        speaker=e - 1,
+        speaker_range=(s, e),
+        attribution_end=end,
+    )
+
+
+def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop statements whose cue lies inside another statement's content: "He said the
+    $18 million he says he raised …" reports one statement, with the other inside it."""
+    spans = sorted(d.content for d in drafts)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # furthest content end among spans starting at or before each
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.cue is not None and not d.from_marks:
+            at = doc[d.cue.token].idx
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and reach[i] > at:
+                continue
+        out.append(d)
+    return out
 
 
 def _reported_statements(doc: Doc, cues: list[Cue], sent_of: list[int]) -> list[_Draft]:
@@ -233,7 +297,10 @@ def _host_cue(
     cues = by_sent.get(sent_of[qs], ())
     if len(cues) > _MAX_HOSTS:
         # A sentence with very many cues: look at the nearest ones only (bounded work).
-        cues = sorted(cues, key=lambda c: abs(c.token - qs))[:_MAX_HOSTS]
+        # The list is in text order: the nearest ones lie within _MAX_HOSTS either side.
+        i = bisect.bisect_left(cues, qs, key=lambda c: c.token)
+        near = cues[max(0, i - _MAX_HOSTS) : i + _MAX_HOSTS]
+        cues = sorted(near, key=lambda c: abs(c.token - qs))[:_MAX_HOSTS]
     inside = alpha_before[min(qe + 1, len(doc))] - alpha_before[max(qs - 1, 0)]
     # The parser's sentences may join paragraphs; a quote never belongs to another's cue.
     line = line_of(qs)
@@ -253,7 +320,8 @@ def _host_cue(
         if cue.speaker is not None and cue.content and cue.token < qs:
             cs = cue.content[-1][0]
             if cs < qs and doc[cue.token].right_edge.i >= qe - 1 and cue.token < cs:
-                return cue
+                if cues_before[qs] - cues_before[cue.token + 1] == 0:
+                    return cue  # no other cue nearer the quote ("… and said he …")
     return None
 
 
@@ -298,6 +366,33 @@ def _direct(
     if span.closed:
         return _dash_speaker(doc, text, span, starts)
     return None
+
+
+def _lead_in(doc: Doc, draft: _Draft, qs: int, sent_of: list[int], cue_at: dict[int, Cue]) -> None:
+    """'Not paying taxes "makes me smart," he said': words of the sentence before a quote
+    whose cue follows it are part of what is attributed (a mixed quote)."""
+    first = qs
+    while first > 0 and doc[first - 1].is_quote:
+        first -= 1
+    start = max(sent_of[qs], first - _MAX_LEAD_IN - 1)
+    words = 0
+    k = first - 1
+    while k >= start:
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in _SENT_END:
+            break
+        if tok.is_quote or tok.text == ":" or (k in cue_at and tok.pos_ == "VERB"):
+            return  # another statement of its own comes first
+        words += tok.is_alpha
+        k -= 1
+    else:
+        if start > sent_of[qs]:
+            return  # too long a lead-in
+    start = k + 1
+    if words < 2 or doc[first - 1].text in (",", ";") or doc[start].is_punct:
+        return
+    draft.content = (doc[start].idx, draft.content[1])
+    draft.kind = "mixed"
 
 
 def _dash_speaker(doc: Doc, text: str, span: QuotedSpan, starts: list[int]) -> _Draft | None:
