@@ -18,12 +18,11 @@ stands for the article files below it (sorted). JSONL is streamed line by line.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..article import Article, Failure
@@ -111,38 +110,37 @@ def read_inputs(
             yield Article(text=text, published=published, origin=source)
 
 
-def _open_binary(name: str, source: str) -> io.BufferedReader | Failure:
-    """The input as a binary stream, or a Failure saying why it cannot be read."""
+def _streamed(
+    name: str, source: str, read: Callable[[io.BufferedReader], Iterator[Article | Failure]]
+) -> Iterator[Article | Failure]:
+    """Run ``read`` on the input opened as a binary stream (closed after, stdin excepted)."""
     if name == "-":
-        return sys.stdin.buffer  # type: ignore[return-value]
+        yield from read(sys.stdin.buffer)  # type: ignore[arg-type]
+        return
     try:
-        return open(name, "rb")  # noqa: SIM115 - the caller closes it after streaming
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
     except OSError as exc:
-        return Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
+        yield Failure(None, source, None, "InputError", f"cannot read: {exc.strerror}")
+        return
+    with handle:
+        yield from read(handle)
 
 
 def _stream_jsonl(
     name: str, *, source: str, published: dt.date | None
 ) -> Iterator[Article | Failure]:
-    handle = _open_binary(name, source)
-    if isinstance(handle, Failure):
-        yield handle
-        return
-    with contextlib.closing(handle) if name != "-" else contextlib.nullcontext():
-        yield from read_jsonl(handle, source=source, published=published)
+    return _streamed(name, source, lambda h: read_jsonl(h, source=source, published=published))
 
 
 def _stream_csv(
     name: str, *, source: str, published: dt.date | None, columns: CsvColumns
 ) -> Iterator[Article | Failure]:
-    handle = _open_binary(name, source)
-    if isinstance(handle, Failure):
-        yield handle
-        return
-    with contextlib.closing(handle) if name != "-" else contextlib.nullcontext():
+    def read(handle: io.BufferedReader) -> Iterator[Article | Failure]:
         if b"\x00" in handle.peek(8192)[:8192]:
             message = f"{source}: looks like a binary file, not text"
             yield Failure(None, source, None, "DecodeError", message)
             return
         lines = decoded_lines(handle, source=source)
         yield from read_csv(lines, source=source, published=published, columns=columns)
+
+    return _streamed(name, source, read)

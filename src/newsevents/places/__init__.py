@@ -55,35 +55,11 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     for mention, entry in zip(mentions, entries, strict=True):
         if entry is None and not (mention.required and mention.kind == "entity"):
             continue
+        known = (
+            (entry.name, entry.geonameid, entry.lat, entry.lon, entry.iso3, entry.feature)
+            if entry is not None
+            else (mention.text, None, None, None, None, None)
+        )
         pid = f"P{len(places) + 1}"
-        if entry is None:
-            places.append(
-                Place(
-                    pid,
-                    mention.start,
-                    mention.end,
-                    mention.text,
-                    mention.text,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-            )
-        else:
-            places.append(
-                Place(
-                    pid,
-                    mention.start,
-                    mention.end,
-                    mention.text,
-                    entry.name,
-                    entry.geonameid,
-                    entry.lat,
-                    entry.lon,
-                    entry.iso3,
-                    entry.feature,
-                )
-            )
+        places.append(Place(pid, mention.start, mention.end, mention.text, *known))
     return places
