@@ -173,6 +173,13 @@ def find_mentions(
         found.append((mention, first, end))
         by_token[first] = mention
 
+    def add_weak(span: Span, kind: str) -> None:
+        """An optional mention found by a weak cue: kept only when well supported."""
+        mention = Mention(
+            span.start_char, span.end_char, span.text, kind, required=False, weak=True
+        )
+        add(mention, span.start, span.end)
+
     for ent in doc.ents:
         # A lone demonym tagged PERSON ("the Slovak architect") is still a demonym.
         if ent.label_ == "PERSON" and not (
@@ -273,10 +280,7 @@ def find_mentions(
                 break  # part of a longer name ("London Guildhall School")
             key = name_key(span.text)
             if key not in lexicon.not_places and is_known(key):
-                mention = Mention(
-                    span.start_char, span.end_char, span.text, "civic", required=False, weak=True
-                )
-                add(mention, first, tok.i)
+                add_weak(span, "civic")
                 break
 
     # Place names inside organisation names ("University of Texas", "Texas Rangers").
@@ -291,11 +295,7 @@ def find_mentions(
             if len(ent) > 1:
                 part = _known_part(ent, is_known, is_major)
                 if part is not None and not any(taken[part.start : part.end]):
-                    mention = Mention(
-                        part.start_char, part.end_char, part.text, "embedded", weak=True
-                    )
-                    mention.required = False
-                    add(mention, part.start, part.end)
+                    add_weak(part, "embedded")
             continue
         for tok in words:
             if taken[tok.i] or not tok.text[:1].isupper() or tok.lower_ in lexicon.org_words:
@@ -311,11 +311,7 @@ def find_mentions(
                     continue
                 key = name_key(span.text)
                 if is_major(key) or (n > 1 or tok.i > ent.start) and is_known(key):
-                    mention = Mention(
-                        span.start_char, span.end_char, span.text, "embedded", weak=True
-                    )
-                    mention.required = False
-                    add(mention, tok.i, end)
+                    add_weak(span, "embedded")
                     break
 
     # A possessor that is a place, inside an organisation's or a facility's name too
@@ -332,10 +328,7 @@ def find_mentions(
                 continue
             key = name_key(span.text)
             if key not in lexicon.not_places and is_known(key):
-                mention = Mention(
-                    span.start_char, span.end_char, span.text, "embedded", required=False, weak=True
-                )
-                add(mention, first, tok.i)
+                add_weak(span, "embedded")
                 break
 
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
