@@ -31,17 +31,22 @@ class RateColumn(ProgressColumn):
 @contextlib.contextmanager
 def progress_bar(
     console: Console, *, enabled: bool = True, total: int | None = None, label: str = "coding"
-) -> Iterator[Callable[[], None]]:
-    """Yield an ``advance()`` callable; shows a bar (with ETA when ``total`` is known)."""
+) -> Iterator[Callable[..., None]]:
+    """Yield an ``advance(n=1)`` callable; shows a bar (with ETA when ``total`` is known)."""
     if not enabled:
-        yield lambda: None
+        yield lambda n=1: None
         return
     columns: list[ProgressColumn | str] = [SpinnerColumn(), TextColumn(label)]
-    if total is not None:
+    if total:
         columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     else:
         columns += [TextColumn("{task.completed} articles")]
     columns += [RateColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda: progress.advance(task)
+        task = progress.add_task(label, total=total or None)
+        yield lambda n=1: progress.advance(task, n)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: summaries read right for a single input."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

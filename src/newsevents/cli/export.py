@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ._errors import EXIT_USAGE, CliError
+from ._progress import plural
 
 _FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 _TABLES = (
@@ -64,4 +65,4 @@ def export_command(db: Path, fmt: str, out: str, table: str | None, quiet: bool)
     except StoreError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     if not quiet and out != "-":
-        click.echo(f"wrote {rows} rows to {out}", err=True)
+        click.echo(f"wrote {plural(rows, 'row')} to {out}", err=True)

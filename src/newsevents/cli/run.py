@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from ..article import Article, Failure, parse_published
 from ..errors import DateError, NewsEventsError
@@ -26,7 +16,7 @@ from ..ingest import FORMATS, CsvColumns, detect_format, read_inputs
 from ..ingest.feed import is_feed, read_feed
 from ..ingest.folder import expand_inputs
 from ._errors import EXIT_SETUP, EXIT_SOME_FAILED, EXIT_USAGE, CliError, to_cli_error
-from ._progress import RateColumn
+from ._progress import plural, progress_bar
 
 _SHOWN_FAILURES = 20
 
@@ -119,7 +109,7 @@ def run_command(
         store = Store(db)
     except StoreError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
-    with store, _progress(err, total=_estimate_total(names, input_format)) as advance:
+    with store, progress_bar(err, total=_estimate_total(names, input_format)) as advance:
         try:
             summary = run_articles(
                 _read(names, input_format, published_date, columns),
@@ -143,7 +133,7 @@ def run_command(
         except NewsEventsError as exc:
             raise to_cli_error(exc) from None
     err.print(
-        f"{summary.added} articles stored in {db}, {summary.skipped} already there, "
+        f"{plural(summary.added, 'article')} stored in {db}, {summary.skipped} already there, "
         f"{summary.duplicates} duplicates, {summary.failed} failed "
         f"({summary.articles_per_second:.1f} articles/s, {summary.words_per_second:,.0f} words/s)"
     )
@@ -197,29 +187,6 @@ def _estimate_total(names: Sequence[str], input_format: str | None) -> int | Non
         else:
             total += 1
     return total
-
-
-class _Progress:
-    def __init__(self, console: Console, total: int | None) -> None:
-        columns: list[ProgressColumn | str] = [SpinnerColumn(), TextColumn("coding")]
-        if total:
-            columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-        else:
-            columns += [TextColumn("{task.completed} articles")]
-        columns += [RateColumn(), TimeElapsedColumn()]
-        self.progress = Progress(*columns, console=console, transient=False)
-        self.task = self.progress.add_task("coding", total=total or None)
-
-    def __enter__(self) -> Callable[[int], None]:
-        self.progress.__enter__()
-        return lambda n: self.progress.advance(self.task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.__exit__(None, None, None)
-
-
-def _progress(console: Console, *, total: int | None) -> _Progress:
-    return _Progress(console, total)
 
 
 def _check_model(model: str | None) -> None:
