@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -97,6 +98,10 @@ def run_command(
             raise CliError(f"no such file or folder: {name}", EXIT_USAGE)
     _check_model(model)
     if engine == "ray":
+        if address is None:
+            # Token authentication is Ray's default for a new local cluster; choosing it
+            # before Ray is imported keeps it on without Ray's notice on every run.
+            os.environ.setdefault("RAY_AUTH_MODE", "token")
         _check_ray()
         # Ray Data logs every execution plan at INFO; the progress bar says enough.
         import ray.data  # noqa: F401 - configures its loggers on import; adjust after

@@ -215,6 +215,8 @@ def _run(
     )
     context.execution_options.preserve_order = True  # same row order as the local engine
     context.enable_progress_bars = False  # the CLI shows its own
+    # ...and Ray Data would warn once per process that its own bars are off.
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
     context.max_errored_blocks = -1  # a block that keeps failing is dropped, then retried below
     try:
         todo = pending_articles(items, store, writer, max_chars=max_chars)
