@@ -25,6 +25,9 @@ class RateColumn(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
+        if not speed and task.completed and task.elapsed:
+            # Batches arrive in jumps (Ray), too few for rich's windowed estimate.
+            speed = task.completed / task.elapsed
         return Text(f"{speed:.1f} articles/s" if speed else "– articles/s")
 
 
