@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from . import anchor as A
 from .anchor import FUTURE, PAST, PRESENT, UNANCHORED
 from .lexicon import TimeLexicon
-from .tense import clause_tense, governing_verb
+from .tense import governing_verb, near_or_tense
 
 _AHEAD_CUE = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 _BY_CUE = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -54,7 +54,10 @@ class Context:
     def tense(self, char: int) -> str:
         """The tense of the clause at ``char``; "until", "as early as" point ahead."""
         tok = self.token_at(char)
-        tense = clause_tense(tok, self.lex.ahead_verbs) if tok is not None else PRESENT
+        lex = self.lex
+        tense = (
+            near_or_tense(tok, lex.ahead_verbs, lex.schedule_verbs) if tok is not None else PRESENT
+        )
         before = self.before(char, 16)
         if tense != PAST and (_AHEAD_CUE.search(before) or _BY_CUE.search(before)):
             return FUTURE

@@ -662,6 +662,8 @@ def vague(m: re.Match[str], ctx: Context) -> Result:
         or re.match(r"\s+(?:after|before|as)\b", ctx.after(m.end(), 8), re.I)
     ):
         return None  # "as soon as", "soon after the vote": a conjunction, not a time
+    if phrase == "soon" and ctx.tense(m.start()) == PAST:
+        return None  # "he was soon released": soon after another event, not after publication
     return ctx.lex.vague[phrase]
 
 
