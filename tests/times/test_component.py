@@ -49,6 +49,8 @@ TENSE = [
     ("A vigil planned for Monday was called off.", "Monday", "2023-03-13"),
     # a time before the verb dates the planning itself
     ("On Friday, the council planned to cut fares.", "Friday", "2023-03-10"),
+    # the month hangs off an infinitive, not off the progressive ("is meeting Tuesday")
+    ("The firm is continuing to sell assets under a January accord.", "January", "2023-01"),
     # a bare "set" is "established", not "scheduled"
     ("The index is near the record set on Feb. 6.", "Feb. 6", "2023-02-06"),
     ("The index is near the record set on Aug. 6.", "Aug. 6", "2022-08-06"),
@@ -82,6 +84,9 @@ NAMES = [
     ("Protesters will March on the capital.", []),
     ("Elections were held in May.", [("May", "2022-05")]),
     ("The ceasefire began in March.", [("March", "2023-03")]),
+    # a capitalised month between a determiner and a common noun modifies the noun
+    ("The March accord was signed in Ankara.", [("March", "2023-03")]),
+    ("Voters backed the March referendum.", [("March", "2023-03")]),
     ("Talks resumed in 2014.", [("2014", "2014")]),
     ("The 1996 bombing killed dozens.", [("1996", "1996")]),
     ("The army sent 2000 soldiers.", []),

@@ -141,6 +141,7 @@ DURATIONS_SETS_VAGUE = [
         [("the coming weeks or months", "DATE", "FUTURE_REF")],
     ),
     ("The general recently resigned.", [("recently", "DATE", "PAST_REF")]),
+    ("Shares were sold at the then current price.", [("then current", "DATE", "PAST_REF")]),
     ("Now the army controls the city.", [("Now", "DATE", "PRESENT_REF")]),
     ("A five-year plan was adopted.", [("five-year", "DURATION", "P5Y")]),
     ("The families have not spoken for years.", [("years", "DURATION", "PXY")]),

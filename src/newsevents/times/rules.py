@@ -147,7 +147,11 @@ def month(m: re.Match[str], ctx: Context) -> Result:
     if not rel and not m["pre"]:
         if is_name(ctx, m.start("mon")):
             return None
-        if word in ctx.lex.ambiguous_months and previous_word(ctx, m.start()) not in _MONTH_CUES:
+        if (
+            word in ctx.lex.ambiguous_months
+            and previous_word(ctx, m.start()) not in _MONTH_CUES
+            and not _month_before_noun(m, ctx)
+        ):
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}"
@@ -161,6 +165,18 @@ def month(m: re.Match[str], ctx: Context) -> Result:
     else:
         year = A.year_for_month_day(a, mon, 0, ctx.tense(m.start()))
     return "DATE", A.month(year, mon)
+
+
+def _month_before_noun(m: re.Match[str], ctx: Context) -> bool:
+    """ "the March accession", "a May election": a capitalised month between a determiner
+    and a common noun modifies that noun (parse needed; "the march began" has no capital)."""
+    if previous_word(ctx, m.start()) not in ("the", "a", "this", "that"):
+        return False
+    tok = ctx.token_at(m.start("mon"))
+    if tok is None or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.tag_ in ("NN", "NNS") and nxt.is_lower
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Result:

@@ -58,8 +58,10 @@ def verb_tense(verb: Token, ahead: frozenset[str] = frozenset(), depth: int = 0)
         # "is scheduled for Friday", "expects ... Tuesday"; a bare "set" is "established"
         # ("the record set on Aug. 6"), only "is set for" looks ahead
         return FUTURE
-    if verb.tag_ == "VBG" and words & _PRESENT_BE:
-        return FUTURE  # "is meeting on Tuesday"
+    if verb.tag_ == "VBG" and words & _PRESENT_BE and depth == 0:
+        # "is meeting on Tuesday"; but "is continuing to try to sell under a June accord":
+        # the time hangs off the infinitive, not off the progressive
+        return FUTURE
     return PRESENT
 
 
