@@ -67,6 +67,14 @@ RELATIVE = [
         "The blast came at 10:35 a.m. (0735 GMT) Tuesday.",
         [("10:35 a.m.", "TIME", "2023-03-14T10:35"), ("Tuesday", "DATE", "2023-03-14")],
     ),
+    # the same clock time restated in brackets with its day: that day for both
+    (
+        "The convoy left at 6 in the morning (6 a.m. GMT Saturday).",
+        [
+            ("6 in the morning", "TIME", "2023-03-11T06:00"),
+            ("6 a.m. GMT Saturday", "TIME", "2023-03-11T06:00"),
+        ],
+    ),
     (
         "Leaders meet on April 24 and 25 in Rome.",
         [("April 24", "DATE", "2023-04-24"), ("25", "DATE", "2023-04-25")],

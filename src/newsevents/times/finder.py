@@ -243,6 +243,7 @@ _WEEK_OF = re.compile(r"\s+of\s+$")
 _THE_WEEK = re.compile(r"^the\s+week$", re.IGNORECASE)
 # "(0735 GMT) Friday", ", Friday", " on Friday": a clock time's own day named right after it
 _TIME_THEN_DAY = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:on\s+)?$")
+_OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # "April 24 and 25", "March 3 or 4": a second day of the same month
 _SECOND_DAY = re.compile(
     r"\s+(?:and|or|to|through)\s+(\d{1,2})(?:st|nd|rd|th)?\b"
@@ -294,6 +295,18 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
             and _TIME_THEN_DAY.match(gap)
         ):
             f = Found(f.start, f.end, f.type, nxt.value + f.value[10:], f.rule)
+        if (
+            nxt is not None
+            and f.type == nxt.type == "TIME"
+            and published is not None
+            and f.value[:10] == published.isoformat()
+            and _FULL_DATE.match(nxt.value[:10])
+            and f.value[10:] == nxt.value[10:]
+            and _OPEN_PAREN.match(gap)
+        ):
+            # "at 4 in the morning (4 a.m. EDT Thursday)": the same clock time, restated
+            # with its day in brackets
+            f = Found(f.start, f.end, f.type, nxt.value, f.rule)
         if _FULL_DATE.match(f.value):
             lead = _DAY_AROUND.search(text, max(0, f.start - 24), f.start)
             if lead is not None and (not out or out[-1].end <= lead.start()):
