@@ -60,6 +60,9 @@ TENSE = [
 SOON = [
     ("Prices will soon rise again.", [("soon", "FUTURE_REF")]),
     ("The ministry may soon name a new envoy.", [("soon", "FUTURE_REF")]),
+    # "in a week or two": some time ahead; "lasted a month or two": the unit named
+    ("Talks may resume in a week or two.", [("a week or two", "FUTURE_REF")]),
+    ("The siege lasted a month or two.", [("a month", "P1M")]),
     # told in the past, "soon" counts from another event, not from publication
     ("The hostage was soon released.", []),
     # a conjunction

@@ -67,6 +67,18 @@ RELATIVE = [
         "The blast came at 10:35 a.m. (0735 GMT) Tuesday.",
         [("10:35 a.m.", "TIME", "2023-03-14T10:35"), ("Tuesday", "DATE", "2023-03-14")],
     ),
+    # "the previous Friday" counts from the Friday named before, not from publication
+    (
+        "Shares ended on Friday, March 3, 2023, down 2% from the previous Friday.",
+        [
+            ("Friday, March 3, 2023", "DATE", "2023-03-03"),
+            ("the previous Friday", "DATE", "2023-02-24"),
+        ],
+    ),
+    (
+        "The vote was on March 3, 2019. The following Monday the minister resigned.",
+        [("March 3, 2019", "DATE", "2019-03-03"), ("The following Monday", "DATE", "2019-03-04")],
+    ),
     # the same clock time restated in brackets with its day: that day for both
     (
         "The convoy left at 6 in the morning (6 a.m. GMT Saturday).",

@@ -34,7 +34,7 @@ def find_times_in_text(
         published = None  # calendar arithmetic near year 1 or 9999 would overflow
     ctx = Context(text=text, anchor=published, lex=lex, doc=doc)
     found = _select(_candidates(grammar_for(lex), ctx))
-    found = _refer_to_narrative(_refer_to_quarters(found, text), text)
+    found = _refer_to_narrative(_refer_to_quarters(found, text), text, lex)
     found = _join_neighbours(found, text, published)
     return [
         Time(f"T{i}", f.start, f.end, text[f.start : f.end], f.type, f.value)  # type: ignore[arg-type]
@@ -164,6 +164,8 @@ _NARRATIVE = re.compile(
 _NARRATIVE_POD = re.compile(
     r"\b(that|the\s+following|the\s+next|the\s+previous)\s+[a-z]+$", re.IGNORECASE
 )
+_WORD = re.compile(r"[A-Za-z]+")
+_NARRATIVE_WEEKDAY = re.compile(r"the\s+(previous|following)\s+", re.IGNORECASE)
 _UNIT_AROUND = re.compile(r"\b(year|week)\s+(before|after|earlier|later)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)!?'\"”’]|$)")
 _NO_YEAR = frozenset({"month", "weekday"})  # references whose year is only a guess
@@ -174,7 +176,7 @@ _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _REFERENCE_REACH = 1500  # characters a narrative reference ("that year") may look back
 
 
-def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
+def _refer_to_narrative(found: list[Found], text: str, lex: TimeLexicon) -> list[Found]:
     """ "In June 1998 he returned; later that year he was jailed": "that year", "the next
     day", "the following month" count from the last date the text named, not from the
     publication date (when the text named one shortly before)."""
@@ -209,6 +211,16 @@ def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
             value = _from_reference(ref[0], rel_word, "day")
             if value is not None:  # "the next morning": the day after the date named before
                 f = Found(f.start, f.end, f.type, value + f.value[10:], f.rule)
+        wd = _NARRATIVE_WEEKDAY.match(text, f.start) if f.rule == "weekday" else None
+        if wd is not None and ref is not None and near and ref[0][3] is not None:
+            # "down 4.5% from the previous Friday": the Friday before the day named before
+            base = A.safe_date(int(ref[0][1]), int(ref[0][2]), int(ref[0][3]))
+            word = _WORD.match(text, wd.end())
+            isoday = lex.weekdays.get(word.group().lower()) if word is not None else None
+            if base is not None and isoday is not None:
+                rel = "last" if wd[1].lower() == "previous" else "next"
+                day = A.weekday_date(base, isoday, "", rel)
+                f = Found(f.start, f.end, f.type, day.isoformat() + f.value[10:], f.rule)
         cal = _CALENDAR.match(f.value)
         if f.rule in _EXPLICIT and cal is not None:
             ref = (cal, f.end)

@@ -300,7 +300,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             rf"(?:(?P<mod>{QMOD})\s+)?(?P<num>{NUM})(?:\s*(?:to|-|or)\s*(?P<num2>{NUM}))?"
             rf"(?:\s+of(?=\s+[a-z]+s\b))?(?:\s+(?:more|additional|straight|consecutive|full))?"
             rf"(?:\s+(?:trading|business|working|school))?"
-            rf"(?:\s+|-)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?",
+            rf"(?:\s+|-)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?"
+            rf"(?P<ortwo>\s+or\s+(?:two|three)(?![\w-]))?",
         ),
         (
             "unit_adj",

@@ -56,6 +56,7 @@ _INSIDE_NUMBER = re.compile(r"\d[,.]$")
 _POD_DEICTIC = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
 _MODALS = frozenset("will would could may might can shall should must".split())
 _HALF_OF = re.compile(r"\b(first|second|last|latter)\s+half\b")
+_IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _FALL_NOT = re.compile(r"\s+(?:of|in|from|to|for|out|on|at|and)\b", re.IGNORECASE)
 
 
@@ -577,7 +578,12 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         n += 0.5
     if m["num2"] and number(m["num2"], ctx.lex) is None:
         n = None
-    return "DURATION", period(n, unit_word, ctx.lex)
+    value = period(n, unit_word, ctx.lex)
+    if m["ortwo"]:
+        if _IN_BEFORE.search(ctx.before(m.start(), 10)) and ctx.tense(m.start()) != PAST:
+            return "DATE", "FUTURE_REF"  # "talks may resume in a week or two": some time ahead
+        return m.start(), m.start("ortwo"), "DURATION", value  # "lasted a month or two"
+    return "DURATION", value
 
 
 def unit_adj(m: re.Match[str], ctx: Context) -> Result:
