@@ -67,6 +67,15 @@ RELATIVE = [
         "The blast came at 10:35 a.m. (0735 GMT) Tuesday.",
         [("10:35 a.m.", "TIME", "2023-03-14T10:35"), ("Tuesday", "DATE", "2023-03-14")],
     ),
+    # a year named relatively ("last year", "two years ago") is a year to count from too
+    (
+        "Sales fell to $3 million last year, down from $4 million the year before.",
+        [("last year", "DATE", "2022"), ("the year before", "DATE", "2021")],
+    ),
+    (
+        "The firm was founded two years ago and listed the following year.",
+        [("two years ago", "DATE", "2021"), ("the following year", "DATE", "2022")],
+    ),
     # "the previous Friday" counts from the Friday named before, not from publication
     (
         "Shares ended on Friday, March 3, 2023, down 2% from the previous Friday.",

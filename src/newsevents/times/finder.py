@@ -172,6 +172,7 @@ _NO_YEAR = frozenset({"month", "weekday"})  # references whose year is only a gu
 _EXPLICIT = frozenset(
     "iso slash mdy dmy month_year month_rel_year month year spoken_year holiday weekday".split()
 )
+_YEAR_REFS = frozenset({"rel_unit", "ago"})  # "last year", "two years ago": a year to count from
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _REFERENCE_REACH = 1500  # characters a narrative reference ("that year") may look back
 
@@ -188,21 +189,23 @@ def _refer_to_narrative(found: list[Found], text: str, lex: TimeLexicon) -> list
         if rel is not None and rel.group(1).lower() == "next" and rel.group(2).lower() != "day":
             rel = None  # "next week" counts from the publication; only "next day" is narrative
         near = ref is not None and f.start - ref[1] <= _REFERENCE_REACH
-        if rel is not None and ref is not None and near:
-            unit = rel.group(2).lower()
-            # "arriving in May and June of that year": a month or weekday named without its
-            # year says nothing about the year, so "that year" looks further back
-            base = ref_year if unit == "year" and ref_year is not None else ref
-            value = _from_reference(base[0], rel.group(1).lower(), unit)
+        near_year = ref_year is not None and f.start - ref_year[1] <= _REFERENCE_REACH
+        # "arriving in May and June of that year": a month or weekday named without its
+        # year says nothing about the year, so "that year" looks further back
+        year_base = ref_year[0] if ref_year is not None and (near or near_year) else None
+        day_base = ref[0] if ref is not None and near else None
+        bases = {"year": year_base or day_base}
+        base = bases.get(rel.group(2).lower(), day_base) if rel is not None else None
+        if rel is not None and base is not None:
+            value = _from_reference(base, rel.group(1).lower(), rel.group(2).lower())
             if value is not None:
                 f = Found(f.start, f.end, f.type, value, f.rule)
         around = _UNIT_AROUND.search(text, f.start, f.end) if f.rule == "the_unit" else None
-        if around is not None and ref is not None and near and _CLAUSE_END.match(text, f.end):
+        base = bases.get(around[1].lower(), day_base) if around is not None else None
+        if around is not None and base is not None and _CLAUSE_END.match(text, f.end):
             # "sales fell from the year before.": one unit away from the date named before
             rel_word = "the previous" if around[2].lower() in ("before", "earlier") else "the next"
-            unit = around[1].lower()
-            base = ref_year if unit == "year" and ref_year is not None else ref
-            value = _from_reference(base[0], rel_word, unit)
+            value = _from_reference(base, rel_word, around[1].lower())
             if value is not None:
                 f = Found(f.start, f.end, f.type, value, f.rule)
         pod = _NARRATIVE_POD.search(text, f.start, f.end) if f.rule == "pod" else None
@@ -226,6 +229,11 @@ def _refer_to_narrative(found: list[Found], text: str, lex: TimeLexicon) -> list
             ref = (cal, f.end)
             if f.rule not in _NO_YEAR:
                 ref_year = ref
+        elif f.rule in _YEAR_REFS and cal is not None and cal[2] is None:
+            ref_year = (
+                cal,
+                f.end,
+            )  # "$300 million last year, down from $450 million the year before"
         out.append(f)
     return out
 
