@@ -76,6 +76,12 @@ RELATIVE = [
         "The firm was founded two years ago and listed the following year.",
         [("two years ago", "DATE", "2021"), ("the following year", "DATE", "2022")],
     ),
+    # the quarter being reported, a year back
+    (
+        "Net fell from $2 million in the corresponding period last year.",
+        [("the corresponding period last year", "DATE", "2021-Q4")],
+    ),
+    ("The period last year was calm.", [("last year", "DATE", "2022")]),
     # "the previous Friday" counts from the Friday named before, not from publication
     (
         "Shares ended on Friday, March 3, 2023, down 2% from the previous Friday.",

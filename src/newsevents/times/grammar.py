@@ -214,7 +214,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             r"\b(?:(?P<det>the|this|that|last\s+year['’]s|last|next)\s+)?"
             r"(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?"
             r"(?P<rel>latest|current|last|previous|past|next|coming|year-ago|year-earlier|same"
-            r"|comparable(?:\s+year-ago)?|recent|prior)?\s*(?P<unit>quarter|period)(?![\w-])",
+            r"|comparable(?:\s+year-ago)?|corresponding|recent|prior)?\s*(?P<unit>quarter|period)(?![\w-])"
+            r"(?:\s+(?P<yback>last\s+year|(?:of\s+)?the\s+previous\s+year))?",
         ),
         (
             "the_unit",

@@ -219,19 +219,24 @@ def quarter_rel(m: re.Match[str], ctx: Context) -> Result:
     rel = re.sub(r"\s+", " ", group(m, "rel").lower())
     period_word = m["unit"].lower() == "period"
     qyear = group(m, "qyear")
-    if period_word and not (qyear or rel in ("latest", "year-ago", "year-earlier")):
+    yback = group(m, "yback")
+    if period_word and not (qyear or yback or rel in ("latest", "year-ago", "year-earlier")):
         return None  # "the period" alone is any span of time
     if not det and not rel and not qyear:
         return None
-    if rel == "same" and not qyear:
-        return None
+    if rel in ("same", "corresponding") and not qyear and not yback:
+        return None  # "the same quarter" of what?
+    if yback and not rel:
+        return None  # "the period last year": any stretch of last year
     k = {"current": 0, "next": 1, "coming": 1}.get(rel, -1)
     if det == "this" and not rel:
         k = 0
     elif det == "next" and not rel:
         k = 1
-    if "year-" in rel or det.startswith("last year") and not rel:
-        k = -5  # "the year-ago quarter", "last year's quarter": the last one, a year back
+    if "year-" in rel or det.startswith("last year") and not rel or yback:
+        # "the year-ago quarter", "last year's quarter", "the corresponding period last
+        # year": the last quarter, a year back
+        k = -5
     if ctx.anchor is None:
         return "DATE", f"{qyear or 'XXXX'}-QX"
     y, q = A.shift_quarters(*A.quarter_of(ctx.anchor), k)
