@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from . import anchor as A
 from .anchor import FUTURE, PAST, PRESENT, UNANCHORED
 from .lexicon import TimeLexicon
-from .tense import governing_verb, near_or_tense
+from .tense import clause_tense, governing_verb
 
 _AHEAD_CUE = re.compile(r"\b(?:until|till|as\s+(?:early|soon)\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 _BY_CUE = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -56,7 +56,7 @@ class Context:
         tok = self.token_at(char)
         lex = self.lex
         tense = (
-            near_or_tense(tok, lex.ahead_verbs, lex.schedule_verbs) if tok is not None else PRESENT
+            clause_tense(tok, lex.ahead_verbs, lex.schedule_verbs) if tok is not None else PRESENT
         )
         before = self.before(char, 16)
         if tense != PAST and (_AHEAD_CUE.search(before) or _BY_CUE.search(before)):

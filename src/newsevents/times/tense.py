@@ -65,12 +65,6 @@ def verb_tense(verb: Token, ahead: frozenset[str] = frozenset(), depth: int = 0)
     return PRESENT
 
 
-def clause_tense(tok: Token, ahead: frozenset[str] = frozenset()) -> str:
-    """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear)."""
-    verb = governing_verb(tok)
-    return PRESENT if verb is None else verb_tense(verb, ahead)
-
-
 def scheduled_in_past(tok: Token, verb: Token, schedule: frozenset[str]) -> bool:
     """ "Protesters planned a rally for Saturday", "a service planned for Saturday was
     cancelled": a schedule told in the past, whose date may lie on either side of the
@@ -89,8 +83,11 @@ def scheduled_in_past(tok: Token, verb: Token, schedule: frozenset[str]) -> bool
     return v.tag_ == "VBN" and bool(words & _PAST_AUX or (not words and v.dep_ == "acl"))
 
 
-def near_or_tense(tok: Token, ahead: frozenset[str], schedule: frozenset[str]) -> str:
-    """:func:`clause_tense`, or NEAR for a schedule told in the past."""
+def clause_tense(
+    tok: Token, ahead: frozenset[str] = frozenset(), schedule: frozenset[str] = frozenset()
+) -> str:
+    """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear), or
+    NEAR for a schedule told in the past (``schedule``: lemmas such as "plan")."""
     verb = governing_verb(tok)
     if verb is None:
         return PRESENT
