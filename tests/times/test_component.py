@@ -44,10 +44,36 @@ TENSE = [
     # moved to a later time, although told in the past tense
     ("The court postponed the hearing until Monday.", "Monday", "2023-03-20"),
     ("The court heard the case until Monday.", "Monday", "2023-03-13"),
+    # a schedule told in the past: the nearest such day, on either side of publication
+    ("Farmers planned a march through the capital on Saturday.", "Saturday", "2023-03-18"),
+    ("A vigil planned for Monday was called off.", "Monday", "2023-03-13"),
+    # a time before the verb dates the planning itself
+    ("On Friday, the council planned to cut fares.", "Friday", "2023-03-10"),
+    # the month hangs off an infinitive, not off the progressive ("is meeting Tuesday")
+    ("The firm is continuing to sell assets under a January accord.", "January", "2023-01"),
     # a bare "set" is "established", not "scheduled"
     ("The index is near the record set on Feb. 6.", "Feb. 6", "2023-02-06"),
     ("The index is near the record set on Aug. 6.", "Aug. 6", "2022-08-06"),
 ]
+
+
+SOON = [
+    ("Prices will soon rise again.", [("soon", "FUTURE_REF")]),
+    ("The ministry may soon name a new envoy.", [("soon", "FUTURE_REF")]),
+    # "in a week or two": some time ahead; "lasted a month or two": the unit named
+    ("Talks may resume in a week or two.", [("a week or two", "FUTURE_REF")]),
+    ("The siege lasted a month or two.", [("a month", "P1M")]),
+    # told in the past, "soon" counts from another event, not from publication
+    ("The hostage was soon released.", []),
+    # a conjunction
+    ("Aid flows as soon as the road opens.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), SOON)
+def test_component_soon_only_ahead_of_publication(nlp, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)] == expected
 
 
 @pytest.mark.model
@@ -61,6 +87,9 @@ NAMES = [
     ("Protesters will March on the capital.", []),
     ("Elections were held in May.", [("May", "2022-05")]),
     ("The ceasefire began in March.", [("March", "2023-03")]),
+    # a capitalised month between a determiner and a common noun modifies the noun
+    ("The March accord was signed in Ankara.", [("March", "2023-03")]),
+    ("Voters backed the March referendum.", [("March", "2023-03")]),
     ("Talks resumed in 2014.", [("2014", "2014")]),
     ("The 1996 bombing killed dozens.", [("1996", "1996")]),
     ("The army sent 2000 soldiers.", []),

@@ -67,6 +67,41 @@ RELATIVE = [
         "The blast came at 10:35 a.m. (0735 GMT) Tuesday.",
         [("10:35 a.m.", "TIME", "2023-03-14T10:35"), ("Tuesday", "DATE", "2023-03-14")],
     ),
+    # a year named relatively ("last year", "two years ago") is a year to count from too
+    (
+        "Sales fell to $3 million last year, down from $4 million the year before.",
+        [("last year", "DATE", "2022"), ("the year before", "DATE", "2021")],
+    ),
+    (
+        "The firm was founded two years ago and listed the following year.",
+        [("two years ago", "DATE", "2021"), ("the following year", "DATE", "2022")],
+    ),
+    # the quarter being reported, a year back
+    (
+        "Net fell from $2 million in the corresponding period last year.",
+        [("the corresponding period last year", "DATE", "2021-Q4")],
+    ),
+    ("The period last year was calm.", [("last year", "DATE", "2022")]),
+    # "the previous Friday" counts from the Friday named before, not from publication
+    (
+        "Shares ended on Friday, March 3, 2023, down 2% from the previous Friday.",
+        [
+            ("Friday, March 3, 2023", "DATE", "2023-03-03"),
+            ("the previous Friday", "DATE", "2023-02-24"),
+        ],
+    ),
+    (
+        "The vote was on March 3, 2019. The following Monday the minister resigned.",
+        [("March 3, 2019", "DATE", "2019-03-03"), ("The following Monday", "DATE", "2019-03-04")],
+    ),
+    # the same clock time restated in brackets with its day: that day for both
+    (
+        "The convoy left at 6 in the morning (6 a.m. GMT Saturday).",
+        [
+            ("6 in the morning", "TIME", "2023-03-11T06:00"),
+            ("6 a.m. GMT Saturday", "TIME", "2023-03-11T06:00"),
+        ],
+    ),
     (
         "Leaders meet on April 24 and 25 in Rome.",
         [("April 24", "DATE", "2023-04-24"), ("25", "DATE", "2023-04-25")],
@@ -141,6 +176,7 @@ DURATIONS_SETS_VAGUE = [
         [("the coming weeks or months", "DATE", "FUTURE_REF")],
     ),
     ("The general recently resigned.", [("recently", "DATE", "PAST_REF")]),
+    ("Shares were sold at the then current price.", [("then current", "DATE", "PAST_REF")]),
     ("Now the army controls the city.", [("Now", "DATE", "PRESENT_REF")]),
     ("A five-year plan was adopted.", [("five-year", "DURATION", "P5Y")]),
     ("The families have not spoken for years.", [("years", "DURATION", "PXY")]),

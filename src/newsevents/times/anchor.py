@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+NEAR = "near"  # either side of the anchor: the nearest date is meant
 
 UNANCHORED = {
     "D": "XXXX-XX-XX",
@@ -96,6 +97,8 @@ def weekday_date(anchor: dt.date, isoday: int, tense: str, rel: str = "") -> dt.
         return anchor + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
     if rel == "next":
         return anchor + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if tense == NEAR and not rel:
+        return anchor + dt.timedelta(days=min((delta - 7, delta, delta + 7), key=abs))
     if tense == FUTURE or rel == "coming":
         return anchor + dt.timedelta(days=delta + 7 if delta < 0 else delta)
     return anchor + dt.timedelta(days=delta - 7 if delta > 0 else delta)

@@ -54,7 +54,10 @@ class Context:
     def tense(self, char: int) -> str:
         """The tense of the clause at ``char``; "until", "as early as" point ahead."""
         tok = self.token_at(char)
-        tense = clause_tense(tok, self.lex.ahead_verbs) if tok is not None else PRESENT
+        lex = self.lex
+        tense = (
+            clause_tense(tok, lex.ahead_verbs, lex.schedule_verbs) if tok is not None else PRESENT
+        )
         before = self.before(char, 16)
         if tense != PAST and (_AHEAD_CUE.search(before) or _BY_CUE.search(before)):
             return FUTURE

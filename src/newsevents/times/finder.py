@@ -34,7 +34,7 @@ def find_times_in_text(
         published = None  # calendar arithmetic near year 1 or 9999 would overflow
     ctx = Context(text=text, anchor=published, lex=lex, doc=doc)
     found = _select(_candidates(grammar_for(lex), ctx))
-    found = _refer_to_narrative(_refer_to_quarters(found, text), text)
+    found = _refer_to_narrative(_refer_to_quarters(found, text), text, lex)
     found = _join_neighbours(found, text, published)
     return [
         Time(f"T{i}", f.start, f.end, text[f.start : f.end], f.type, f.value)  # type: ignore[arg-type]
@@ -164,17 +164,20 @@ _NARRATIVE = re.compile(
 _NARRATIVE_POD = re.compile(
     r"\b(that|the\s+following|the\s+next|the\s+previous)\s+[a-z]+$", re.IGNORECASE
 )
+_WORD = re.compile(r"[A-Za-z]+")
+_NARRATIVE_WEEKDAY = re.compile(r"the\s+(previous|following)\s+", re.IGNORECASE)
 _UNIT_AROUND = re.compile(r"\b(year|week)\s+(before|after|earlier|later)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)!?'\"”’]|$)")
 _NO_YEAR = frozenset({"month", "weekday"})  # references whose year is only a guess
 _EXPLICIT = frozenset(
     "iso slash mdy dmy month_year month_rel_year month year spoken_year holiday weekday".split()
 )
+_YEAR_REFS = frozenset({"rel_unit", "ago"})  # "last year", "two years ago": a year to count from
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _REFERENCE_REACH = 1500  # characters a narrative reference ("that year") may look back
 
 
-def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
+def _refer_to_narrative(found: list[Found], text: str, lex: TimeLexicon) -> list[Found]:
     """ "In June 1998 he returned; later that year he was jailed": "that year", "the next
     day", "the following month" count from the last date the text named, not from the
     publication date (when the text named one shortly before)."""
@@ -186,21 +189,23 @@ def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
         if rel is not None and rel.group(1).lower() == "next" and rel.group(2).lower() != "day":
             rel = None  # "next week" counts from the publication; only "next day" is narrative
         near = ref is not None and f.start - ref[1] <= _REFERENCE_REACH
-        if rel is not None and ref is not None and near:
-            unit = rel.group(2).lower()
-            # "arriving in May and June of that year": a month or weekday named without its
-            # year says nothing about the year, so "that year" looks further back
-            base = ref_year if unit == "year" and ref_year is not None else ref
-            value = _from_reference(base[0], rel.group(1).lower(), unit)
+        near_year = ref_year is not None and f.start - ref_year[1] <= _REFERENCE_REACH
+        # "arriving in May and June of that year": a month or weekday named without its
+        # year says nothing about the year, so "that year" looks further back
+        year_base = ref_year[0] if ref_year is not None and (near or near_year) else None
+        day_base = ref[0] if ref is not None and near else None
+        bases = {"year": year_base or day_base}
+        base = bases.get(rel.group(2).lower(), day_base) if rel is not None else None
+        if rel is not None and base is not None:
+            value = _from_reference(base, rel.group(1).lower(), rel.group(2).lower())
             if value is not None:
                 f = Found(f.start, f.end, f.type, value, f.rule)
         around = _UNIT_AROUND.search(text, f.start, f.end) if f.rule == "the_unit" else None
-        if around is not None and ref is not None and near and _CLAUSE_END.match(text, f.end):
+        base = bases.get(around[1].lower(), day_base) if around is not None else None
+        if around is not None and base is not None and _CLAUSE_END.match(text, f.end):
             # "sales fell from the year before.": one unit away from the date named before
             rel_word = "the previous" if around[2].lower() in ("before", "earlier") else "the next"
-            unit = around[1].lower()
-            base = ref_year if unit == "year" and ref_year is not None else ref
-            value = _from_reference(base[0], rel_word, unit)
+            value = _from_reference(base, rel_word, around[1].lower())
             if value is not None:
                 f = Found(f.start, f.end, f.type, value, f.rule)
         pod = _NARRATIVE_POD.search(text, f.start, f.end) if f.rule == "pod" else None
@@ -209,11 +214,26 @@ def _refer_to_narrative(found: list[Found], text: str) -> list[Found]:
             value = _from_reference(ref[0], rel_word, "day")
             if value is not None:  # "the next morning": the day after the date named before
                 f = Found(f.start, f.end, f.type, value + f.value[10:], f.rule)
+        wd = _NARRATIVE_WEEKDAY.match(text, f.start) if f.rule == "weekday" else None
+        if wd is not None and ref is not None and near and ref[0][3] is not None:
+            # "down 4.5% from the previous Friday": the Friday before the day named before
+            base = A.safe_date(int(ref[0][1]), int(ref[0][2]), int(ref[0][3]))
+            word = _WORD.match(text, wd.end())
+            isoday = lex.weekdays.get(word.group().lower()) if word is not None else None
+            if base is not None and isoday is not None:
+                rel = "last" if wd[1].lower() == "previous" else "next"
+                day = A.weekday_date(base, isoday, "", rel)
+                f = Found(f.start, f.end, f.type, day.isoformat() + f.value[10:], f.rule)
         cal = _CALENDAR.match(f.value)
         if f.rule in _EXPLICIT and cal is not None:
             ref = (cal, f.end)
             if f.rule not in _NO_YEAR:
                 ref_year = ref
+        elif f.rule in _YEAR_REFS and cal is not None and cal[2] is None:
+            ref_year = (
+                cal,
+                f.end,
+            )  # "$300 million last year, down from $450 million the year before"
         out.append(f)
     return out
 
@@ -243,6 +263,7 @@ _WEEK_OF = re.compile(r"\s+of\s+$")
 _THE_WEEK = re.compile(r"^the\s+week$", re.IGNORECASE)
 # "(0735 GMT) Friday", ", Friday", " on Friday": a clock time's own day named right after it
 _TIME_THEN_DAY = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:on\s+)?$")
+_OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # "April 24 and 25", "March 3 or 4": a second day of the same month
 _SECOND_DAY = re.compile(
     r"\s+(?:and|or|to|through)\s+(\d{1,2})(?:st|nd|rd|th)?\b"
@@ -294,6 +315,18 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
             and _TIME_THEN_DAY.match(gap)
         ):
             f = Found(f.start, f.end, f.type, nxt.value + f.value[10:], f.rule)
+        if (
+            nxt is not None
+            and f.type == nxt.type == "TIME"
+            and published is not None
+            and f.value[:10] == published.isoformat()
+            and _FULL_DATE.match(nxt.value[:10])
+            and f.value[10:] == nxt.value[10:]
+            and _OPEN_PAREN.match(gap)
+        ):
+            # "at 4 in the morning (4 a.m. EDT Thursday)": the same clock time, restated
+            # with its day in brackets
+            f = Found(f.start, f.end, f.type, nxt.value, f.rule)
         if _FULL_DATE.match(f.value):
             lead = _DAY_AROUND.search(text, max(0, f.start - 24), f.start)
             if lead is not None and (not out or out[-1].end <= lead.start()):

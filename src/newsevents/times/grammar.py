@@ -214,7 +214,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             r"\b(?:(?P<det>the|this|that|last\s+year['’]s|last|next)\s+)?"
             r"(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?"
             r"(?P<rel>latest|current|last|previous|past|next|coming|year-ago|year-earlier|same"
-            r"|comparable(?:\s+year-ago)?|recent|prior)?\s*(?P<unit>quarter|period)(?![\w-])",
+            r"|comparable(?:\s+year-ago)?|corresponding|recent|prior)?\s*(?P<unit>quarter|period)(?![\w-])"
+            r"(?:\s+(?P<yback>last\s+year|(?:of\s+)?the\s+previous\s+year))?",
         ),
         (
             "the_unit",
@@ -300,7 +301,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             rf"(?:(?P<mod>{QMOD})\s+)?(?P<num>{NUM})(?:\s*(?:to|-|or)\s*(?P<num2>{NUM}))?"
             rf"(?:\s+of(?=\s+[a-z]+s\b))?(?:\s+(?:more|additional|straight|consecutive|full))?"
             rf"(?:\s+(?:trading|business|working|school))?"
-            rf"(?:\s+|-)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?",
+            rf"(?:\s+|-)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?"
+            rf"(?P<ortwo>\s+or\s+(?:two|three)(?![\w-]))?",
         ),
         (
             "unit_adj",

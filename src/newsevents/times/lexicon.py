@@ -35,6 +35,7 @@ class TimeLexicon:
     zones: frozenset[str]  # "est"
     ahead_verbs: frozenset[str] = frozenset()  # "plan": its complement lies ahead
     defer_verbs: frozenset[str] = frozenset()  # "postpone": "until Tuesday" is ahead
+    schedule_verbs: frozenset[str] = frozenset()  # "plan": told in the past, the nearest date
 
 
 def _read(name: str, directory: Path | None) -> tuple[str, str]:
@@ -133,11 +134,11 @@ def load_time_lexicon(directory: Path | str | None = None) -> TimeLexicon:
         else:
             holidays[row["word"]] = (int(m[1]), 0, int(m[3]), int(m[4]))
     zones = frozenset(r["word"] for _, _, r in _rows("zones.tsv", ["word"], d))
-    verbs: dict[str, set[str]] = {"ahead": set(), "defer": set()}
+    verbs: dict[str, set[str]] = {"ahead": set(), "defer": set(), "schedule": set()}
     for path, line, row in _rows("verbs.tsv", ["lemma", "class"], d):
         if row["class"] not in verbs:
             raise LexiconError(
-                f"verb class must be ahead|defer: {row['class']!r}", path=path, line=line
+                f"verb class must be ahead|defer|schedule: {row['class']!r}", path=path, line=line
             )
         verbs[row["class"]].add(row["lemma"])
     return TimeLexicon(
@@ -154,8 +155,9 @@ def load_time_lexicon(directory: Path | str | None = None) -> TimeLexicon:
         sets=sets,
         holidays=holidays,
         zones=zones,
-        ahead_verbs=frozenset(verbs["ahead"]),
+        ahead_verbs=frozenset(verbs["ahead"] | verbs["schedule"]),
         defer_verbs=frozenset(verbs["defer"]),
+        schedule_verbs=frozenset(verbs["schedule"]),
     )
 
 

@@ -56,6 +56,7 @@ _INSIDE_NUMBER = re.compile(r"\d[,.]$")
 _POD_DEICTIC = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
 _MODALS = frozenset("will would could may might can shall should must".split())
 _HALF_OF = re.compile(r"\b(first|second|last|latter)\s+half\b")
+_IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _FALL_NOT = re.compile(r"\s+(?:of|in|from|to|for|out|on|at|and)\b", re.IGNORECASE)
 
 
@@ -147,7 +148,11 @@ def month(m: re.Match[str], ctx: Context) -> Result:
     if not rel and not m["pre"]:
         if is_name(ctx, m.start("mon")):
             return None
-        if word in ctx.lex.ambiguous_months and previous_word(ctx, m.start()) not in _MONTH_CUES:
+        if (
+            word in ctx.lex.ambiguous_months
+            and previous_word(ctx, m.start()) not in _MONTH_CUES
+            and not _month_before_noun(m, ctx)
+        ):
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mon:02d}"
@@ -161,6 +166,18 @@ def month(m: re.Match[str], ctx: Context) -> Result:
     else:
         year = A.year_for_month_day(a, mon, 0, ctx.tense(m.start()))
     return "DATE", A.month(year, mon)
+
+
+def _month_before_noun(m: re.Match[str], ctx: Context) -> bool:
+    """ "the March accession", "a May election": a capitalised month between a determiner
+    and a common noun modifies that noun (parse needed; "the march began" has no capital)."""
+    if previous_word(ctx, m.start()) not in ("the", "a", "this", "that"):
+        return False
+    tok = ctx.token_at(m.start("mon"))
+    if tok is None or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.tag_ in ("NN", "NNS") and nxt.is_lower
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Result:
@@ -202,19 +219,24 @@ def quarter_rel(m: re.Match[str], ctx: Context) -> Result:
     rel = re.sub(r"\s+", " ", group(m, "rel").lower())
     period_word = m["unit"].lower() == "period"
     qyear = group(m, "qyear")
-    if period_word and not (qyear or rel in ("latest", "year-ago", "year-earlier")):
+    yback = group(m, "yback")
+    if period_word and not (qyear or yback or rel in ("latest", "year-ago", "year-earlier")):
         return None  # "the period" alone is any span of time
     if not det and not rel and not qyear:
         return None
-    if rel == "same" and not qyear:
-        return None
+    if rel in ("same", "corresponding") and not qyear and not yback:
+        return None  # "the same quarter" of what?
+    if yback and not rel:
+        return None  # "the period last year": any stretch of last year
     k = {"current": 0, "next": 1, "coming": 1}.get(rel, -1)
     if det == "this" and not rel:
         k = 0
     elif det == "next" and not rel:
         k = 1
-    if "year-" in rel or det.startswith("last year") and not rel:
-        k = -5  # "the year-ago quarter", "last year's quarter": the last one, a year back
+    if "year-" in rel or det.startswith("last year") and not rel or yback:
+        # "the year-ago quarter", "last year's quarter", "the corresponding period last
+        # year": the last quarter, a year back
+        k = -5
     if ctx.anchor is None:
         return "DATE", f"{qyear or 'XXXX'}-QX"
     y, q = A.shift_quarters(*A.quarter_of(ctx.anchor), k)
@@ -561,7 +583,12 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
         n += 0.5
     if m["num2"] and number(m["num2"], ctx.lex) is None:
         n = None
-    return "DURATION", period(n, unit_word, ctx.lex)
+    value = period(n, unit_word, ctx.lex)
+    if m["ortwo"]:
+        if _IN_BEFORE.search(ctx.before(m.start(), 10)) and ctx.tense(m.start()) != PAST:
+            return "DATE", "FUTURE_REF"  # "talks may resume in a week or two": some time ahead
+        return m.start(), m.start("ortwo"), "DURATION", value  # "lasted a month or two"
+    return "DURATION", value
 
 
 def unit_adj(m: re.Match[str], ctx: Context) -> Result:
@@ -662,6 +689,8 @@ def vague(m: re.Match[str], ctx: Context) -> Result:
         or re.match(r"\s+(?:after|before|as)\b", ctx.after(m.end(), 8), re.I)
     ):
         return None  # "as soon as", "soon after the vote": a conjunction, not a time
+    if phrase == "soon" and ctx.tense(m.start()) == PAST:
+        return None  # "he was soon released": soon after another event, not after publication
     return ctx.lex.vague[phrase]
 
 

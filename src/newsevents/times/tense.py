@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .anchor import FUTURE, PAST, PRESENT
+from .anchor import FUTURE, NEAR, PAST, PRESENT
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going", "gon"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
@@ -58,12 +58,39 @@ def verb_tense(verb: Token, ahead: frozenset[str] = frozenset(), depth: int = 0)
         # "is scheduled for Friday", "expects ... Tuesday"; a bare "set" is "established"
         # ("the record set on Aug. 6"), only "is set for" looks ahead
         return FUTURE
-    if verb.tag_ == "VBG" and words & _PRESENT_BE:
-        return FUTURE  # "is meeting on Tuesday"
+    if verb.tag_ == "VBG" and words & _PRESENT_BE and depth == 0:
+        # "is meeting on Tuesday"; but "is continuing to try to sell under a June accord":
+        # the time hangs off the infinitive, not off the progressive
+        return FUTURE
     return PRESENT
 
 
-def clause_tense(tok: Token, ahead: frozenset[str] = frozenset()) -> str:
-    """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear)."""
+def scheduled_in_past(tok: Token, verb: Token, schedule: frozenset[str]) -> bool:
+    """ "Protesters planned a rally for Saturday", "a service planned for Saturday was
+    cancelled": a schedule told in the past, whose date may lie on either side of the
+    publication (not "had planned": that plan was dropped before). A time before the verb
+    ("On Friday, the government planned ...") dates the planning itself."""
+    v = verb
+    if v.tag_ == "VB" and v.head is not v and any(c.tag_ == "TO" for c in v.children):
+        v = v.head  # "planned to rally on Saturday"
+    if v.lemma_ not in schedule or tok.i < v.i:
+        return False
+    words = _aux_words(v)
+    if "had" in words:
+        return False
+    if v.tag_ == "VBD":
+        return True
+    return v.tag_ == "VBN" and bool(words & _PAST_AUX or (not words and v.dep_ == "acl"))
+
+
+def clause_tense(
+    tok: Token, ahead: frozenset[str] = frozenset(), schedule: frozenset[str] = frozenset()
+) -> str:
+    """PAST, FUTURE or PRESENT for the clause governing ``tok`` (PRESENT when unclear), or
+    NEAR for a schedule told in the past (``schedule``: lemmas such as "plan")."""
     verb = governing_verb(tok)
-    return PRESENT if verb is None else verb_tense(verb, ahead)
+    if verb is None:
+        return PRESENT
+    if schedule and scheduled_in_past(tok, verb, schedule):
+        return NEAR
+    return verb_tense(verb, ahead)
