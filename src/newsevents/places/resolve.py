@@ -59,6 +59,19 @@ BIG_CITY_BONUS = 1.0
 # town).
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
+# Spatial coherence: a town or county near another place the article confidently named
+# ("Jordan" with "Shakopee": the Minnesota town, not the country). The bonus falls from
+# PROXIMITY at NEAR_KM or closer to nothing at FAR_KM (log scale).
+PROXIMITY = 8.0
+NEAR_KM = 25.0
+FAR_KM = 400.0
+# Soft spatial support: each other name with a plausible reading near a candidate adds
+# up to SOFT_NEAR (at most SOFT_NEAR_CAP names count), fading out at SOFT_FAR_KM.
+SOFT_NEAR = 1.5
+SOFT_NEAR_CAP = 3.0
+SOFT_FAR_KM = 200.0
+SOFT_FAR_DEG = SOFT_FAR_KM / 111.0
+POINT_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})  # features whose point is meaningful
 
 
 @dataclass(slots=True)
@@ -72,6 +85,46 @@ class _Context:
     # county code -> names with a reading that is that county / a town in it
     counties: dict[str, set[str]] = field(default_factory=dict)
     towns: dict[str, set[str]] = field(default_factory=dict)
+    anchors: list[tuple[str, Entry]] = field(default_factory=list)  # (key, point entry)
+    spots: dict[str, dict[int, Entry]] = field(default_factory=dict)  # key -> plausible points
+    near_memo: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def near_support(self, key: str, e: Entry) -> float:
+        """Sum over the article's other names of how near their nearest plausible reading
+        lies to ``e`` (0..1 each): a cluster of names all readable in one area."""
+        if e.feature not in POINT_FEATURES:
+            return 0.0
+        memo = (key, e.geonameid)
+        found = self.near_memo.get(memo)
+        if found is None:
+            found = 0.0
+            for other, points in self.spots.items():
+                if other == key:
+                    continue
+                best = SOFT_FAR_KM
+                for p in points.values():
+                    if abs(p.lat - e.lat) < SOFT_FAR_DEG and p.geonameid != e.geonameid:
+                        best = min(best, _km(e.lat, e.lon, p.lat, p.lon))
+                if best < SOFT_FAR_KM:
+                    found += min(
+                        1.0,
+                        math.log(SOFT_FAR_KM / max(best, NEAR_KM))
+                        / math.log(SOFT_FAR_KM / NEAR_KM),
+                    )
+            self.near_memo[memo] = found
+        return found
+
+    def closeness(self, key: str, e: Entry) -> float:
+        """0..1: how near ``e`` lies to a place the article named under another key."""
+        if e.feature not in POINT_FEATURES or not self.anchors:
+            return 0.0
+        best = FAR_KM
+        for other, a in self.anchors:
+            if other != key and a.geonameid != e.geonameid:
+                best = min(best, _km(e.lat, e.lon, a.lat, a.lon))
+        if best >= FAR_KM:
+            return 0.0
+        return min(1.0, math.log(FAR_KM / max(best, NEAR_KM)) / math.log(FAR_KM / NEAR_KM))
 
     def in_named_county(self, key: str, e: Entry) -> bool:
         """Whether another name of the article is ``e``'s county, or a town in county ``e``."""
@@ -85,7 +138,7 @@ class _Context:
             return False
         return bool(found) and (len(found) > 1 or key not in found)
 
-    def add(self, key: str, entry: Entry) -> None:
+    def add(self, key: str, entry: Entry, *, anchor: bool) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
         if entry.cc:
             self.countries[entry.cc] += 1
@@ -93,6 +146,8 @@ class _Context:
         if entry.admin1 and entry.feature != "PCLI":
             self.admin1s[entry.admin1] += 1
             own[1][entry.admin1] += 1
+        if anchor and entry.feature in POINT_FEATURES:
+            self.anchors.append((key, entry))
 
     def soft_support(self, key: str, admin1: str) -> int:
         """How many other names have a plausible reading inside ``admin1``."""
@@ -203,6 +258,9 @@ class Resolver:
                     table = ctx.counties if x.entry.feature == "ADM2" else ctx.towns
                     table.setdefault(x.entry.admin2, set()).add(m.key)
                 if self.prior(x) >= best - PLAUSIBLE_WITHIN:
+                    spots = ctx.spots.setdefault(m.key, {})
+                    if x.main and x.entry.feature in POINT_FEATURES:
+                        spots[x.entry.geonameid] = x.entry
                     for code in (x.entry.admin1, "cc:" + x.entry.cc):
                         if len(code) > 3 and not own[code]:
                             own[code] = 1
@@ -215,30 +273,38 @@ class Resolver:
         ]
         for _ in range(CONTEXT_PASSES):
             round_ctx = _Context(
-                soft=ctx.soft, soft_total=ctx.soft_total, counties=ctx.counties, towns=ctx.towns
+                soft=ctx.soft,
+                soft_total=ctx.soft_total,
+                counties=ctx.counties,
+                towns=ctx.towns,
+                spots=ctx.spots,
+                near_memo=ctx.near_memo,
             )
             for m, c, pick in zip(mentions, cands, picked, strict=True):
                 if pick is None:
                     continue
-                entry, margin = pick
-                if entry.feature in CONTEXT_FEATURES or margin >= CONFIDENT_MARGIN or len(c) == 1:
-                    round_ctx.add(m.key, entry)
+                entry, margin, _ = pick
+                sure = margin >= CONFIDENT_MARGIN or len(c) == 1
+                if entry.feature in CONTEXT_FEATURES or sure:
+                    round_ctx.add(m.key, entry, anchor=sure)
                     if m.kind == "dateline" and round_ctx.dateline_cc is None:
                         round_ctx.dateline_cc = entry.cc
             picked = [
                 self._best(m, c, mentions, cands, round_ctx)
                 for m, c in zip(mentions, cands, strict=True)
             ]
-        picks = [pick[0] if pick else None for pick in picked]
-        # One sense per article: a name NER missed once takes the reading it has where
-        # NER did call it a place.
-        strong: dict[str, Entry] = {}
-        for m, pick in zip(mentions, picks, strict=True):
+        # One sense per article: every mention of a name takes the reading most of its
+        # mentions where NER called it a place chose; a tie goes to the best-supported one.
+        votes: dict[str, dict[int, list]] = {}
+        for m, pick in zip(mentions, picked, strict=True):
             if pick is not None and not m.weak and m.target is None:
-                strong.setdefault(m.key, pick)
+                tally = votes.setdefault(m.key, {}).setdefault(pick[0].geonameid, [0, 0.0, pick[0]])
+                tally[0] += 1
+                tally[1] = max(tally[1], pick[2])
+        strong = {k: max(v.values(), key=lambda t: (t[0], t[1]))[2] for k, v in votes.items()}
         return [
-            strong.get(m.key, pick) if m.weak and m.target is None else pick
-            for m, pick in zip(mentions, picks, strict=True)
+            strong[m.key] if m.target is None and m.key in strong else (pick and pick[0])
+            for m, pick in zip(mentions, picked, strict=True)
         ]
 
     @staticmethod
@@ -254,12 +320,12 @@ class Resolver:
         mentions: list[Mention],
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
-    ) -> tuple[Entry, float] | None:
+    ) -> tuple[Entry, float, float] | None:
         scored = self._scores(m, cands, mentions, all_cands, ctx)
         if not scored:
             return None
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
-        return scored[0][2], margin
+        return scored[0][2], margin, scored[0][0]
 
     def _scores(
         self,
@@ -286,6 +352,13 @@ class Resolver:
         # A country's own name: no other place's alternate name ("Mexico" for Mexico City)
         # and no region-named city ("New York") competes with it.
         country_name = any(c.main and c.entry.feature == "PCLI" for c in cands)
+        # A name that is also a country's or region's main name needs a town right next
+        # door ("Lebanon" with "Myerstown") and loses that lift when the article places
+        # something inside that country or region ("Montana" with "Helena").
+        regions = [c.entry for c in cands if c.main and c.entry.feature in ("PCLI", "ADM1")]
+        region_named = any(
+            countries[r.cc] if r.feature == "PCLI" else admin1s[r.admin1] for r in regions
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -297,10 +370,7 @@ class Resolver:
                 and e.population >= REGION_CITY_MIN
                 and e.feature in ("PPL", "PPLC")
                 and (cand.main or e.population >= BIG_CITY)
-                and any(
-                    c.entry.feature == "ADM1" and c.main and c.entry.cc == e.cc
-                    for c in cands
-                )
+                and any(c.entry.feature == "ADM1" and c.main and c.entry.cc == e.cc for c in cands)
             ):
                 score += REGION_CITY_BONUS
             if is_container and e.feature in ("PCLI", "ADM1"):
@@ -313,6 +383,10 @@ class Resolver:
                 continue
             if ctx is not None and ctx.in_named_county(m.key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
+            if ctx is not None and cand.main and not region_named:
+                near = ctx.closeness(m.key, e)
+                if not regions or near >= 1.0:
+                    score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
@@ -324,6 +398,8 @@ class Resolver:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(m.key, e.admin1), 2)
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
+                if cand.main:
+                    score += SOFT_NEAR * min(ctx.near_support(m.key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         return scored
@@ -347,6 +423,16 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
             return e.feature in ("PCLI", "ADM1", "CONT")
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
     return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _inside(e: Entry, container: Entry) -> bool:

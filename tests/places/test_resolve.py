@@ -1,0 +1,45 @@
+"""Ranking of gazetteer readings from the article's own evidence (no spaCy needed)."""
+
+from __future__ import annotations
+
+from newsevents.places import default_resolver
+from newsevents.places.mentions import Mention
+
+
+def _mentions(*names: str) -> list[Mention]:
+    """Entity mentions of ``names`` laid out one after another in a fake text."""
+    out, pos = [], 0
+    for name in names:
+        out.append(Mention(pos, pos + len(name), name, "entity", "GPE"))
+        pos += len(name) + 2
+    return out
+
+
+def _resolve(*names: str):
+    return default_resolver().resolve(_mentions(*names))
+
+
+def test_country_name_is_the_country_without_local_evidence() -> None:
+    lebanon = _resolve("Lebanon")[0]
+    assert lebanon is not None and lebanon.feature == "PCLI" and lebanon.cc == "LB"
+
+
+def test_town_next_to_a_named_town_beats_the_country() -> None:
+    # Jordan, Minnesota lies a few km from Shakopee.
+    shakopee, jordan = _resolve("Shakopee", "Jordan")
+    assert shakopee is not None and shakopee.admin1 == "US.MN"
+    assert jordan is not None and (jordan.feature, jordan.admin1) == ("PPL", "US.MN")
+
+
+def test_region_named_in_the_article_keeps_its_own_name() -> None:
+    # Helena is inside Montana: "Montana" stays the state, not the small town near Helena.
+    _, montana = _resolve("Helena", "Montana")
+    assert montana is not None and montana.feature == "ADM1"
+
+
+def test_one_reading_per_name_in_an_article() -> None:
+    ms = _mentions("Paris", "Texas", "Paris")
+    ms[0].container = 1
+    first, _, again = default_resolver().resolve(ms)
+    assert first is not None and first.admin1 == "US.TX"
+    assert again == first
