@@ -43,3 +43,10 @@ def test_one_reading_per_name_in_an_article() -> None:
     first, _, again = default_resolver().resolve(ms)
     assert first is not None and first.admin1 == "US.TX"
     assert again == first
+
+
+def test_county_named_without_county_joins_a_cluster() -> None:
+    # "Butler" and "Warren" next to Hamilton and Dayton: Ohio counties count as nearby.
+    picks = _resolve("Hamilton", "Dayton", "Middletown", "Butler", "Warren")
+    butler = picks[3]
+    assert butler is not None and (butler.feature, butler.admin1) == ("ADM2", "US.OH")

@@ -383,7 +383,8 @@ class Resolver:
                 continue
             if ctx is not None and ctx.in_named_county(m.key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
-            if ctx is not None and cand.main and not region_named:
+            spatial = cand.main or _county_short(m.key, e)
+            if ctx is not None and spatial and not region_named:
                 near = ctx.closeness(m.key, e)
                 if not regions or near >= 1.0:
                     score += PROXIMITY * near
@@ -398,7 +399,7 @@ class Resolver:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(m.key, e.admin1), 2)
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
-                if cand.main:
+                if spatial:
                     score += SOFT_NEAR * min(ctx.near_support(m.key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -423,6 +424,15 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
             return e.feature in ("PCLI", "ADM1", "CONT")
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
     return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+
+
+_COUNTY_TAILS = (" county", " parish", " borough")
+
+
+def _county_short(key: str, e: Entry) -> bool:
+    """Whether ``key`` is county ``e``'s name without "County" ("Clay and Becker counties")."""
+    name = e.name.casefold()
+    return e.feature == "ADM2" and name.startswith(key) and name[len(key) :] in _COUNTY_TAILS
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
