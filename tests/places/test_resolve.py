@@ -50,3 +50,20 @@ def test_county_named_without_county_joins_a_cluster() -> None:
     picks = _resolve("Hamilton", "Dayton", "Middletown", "Butler", "Warren")
     butler = picks[3]
     assert butler is not None and (butler.feature, butler.admin1) == ("ADM2", "US.OH")
+
+
+def test_x_city_is_x_when_the_article_also_says_x() -> None:
+    ms = [
+        Mention(0, 8, "Columbus", "entity", "GPE"),
+        Mention(10, 21, "Dublin City", "civic", weak=True),
+        Mention(30, 36, "Dublin", "entity", "GPE"),
+    ]
+    _, city, town = default_resolver().resolve(ms)
+    assert town is not None and town.admin1 == "US.OH"
+    assert city == town
+
+
+def test_x_city_that_is_a_town_of_its_own_stays_itself() -> None:
+    kansas_city, kansas = _resolve("Kansas City", "Kansas")
+    assert kansas_city is not None and kansas_city.name == "Kansas City"
+    assert kansas is not None and kansas.feature == "ADM1"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
@@ -233,6 +233,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> list[Entry | None]:
         """The chosen entry of each mention (``None``: unknown to the gazetteer)."""
+        mentions = self._city_forms(mentions)
         cands: list[list[Candidate]] = []
         for m in mentions:
             if m.target is not None:
@@ -306,6 +307,21 @@ class Resolver:
             strong[m.key] if m.target is None and m.key in strong else (pick and pick[0])
             for m, pick in zip(mentions, picked, strict=True)
         ]
+
+    def _city_forms(self, mentions: list[Mention]) -> list[Mention]:
+        """ "Dublin City" where the article also says "Dublin": the same name, unless
+        "X City" is a town's own main name ("Kansas City")."""
+        keys = {m.key for m in mentions}
+        out = mentions
+        for n, m in enumerate(mentions):
+            key = m.key
+            if m.target is None and key.endswith(" city") and key[:-5] in keys:
+                own = self.gazetteer.lookup(key)
+                if not any(c.main and c.entry.feature in ("PPL", "PPLC") for c in own):
+                    if out is mentions:
+                        out = list(mentions)
+                    out[n] = replace(m, text=m.text.rstrip()[:-4].rstrip())
+        return out  # same order: containers still point at the right mentions
 
     @staticmethod
     def _is_container(m: Mention, mentions: list[Mention]) -> bool:
