@@ -9,7 +9,13 @@ the country) plus log10(population) for towns, then context from the article:
   counts as its own context);
 - a town and its county named in the same article support each other ("Palestine" and
   "Anderson County": the Texas town);
-- the dateline's country ("BEIRUT, Lebanon —").
+- the dateline's country ("BEIRUT, Lebanon —");
+- spatial coherence: a town or county close to a place the article confidently named
+  ("Jordan" near "Shakopee": the Minnesota town), and, more softly, close to plausible
+  readings of the article's other names (a cluster of small towns in one area).
+
+Every mention of a name takes one reading per article (the one most of its mentions
+chose).
 
 A country's own name is the country: other places' alternate names ("Mexico" for Mexico
 City) do not compete with it.
@@ -53,6 +59,7 @@ COUNTY_PAIR = 4.0  # a town and its county both named ("Paris and Henry County")
 SMALL_REGION = 200_000  # first-level regions below this population ...
 SMALL_REGION_PENALTY = 4.0  # ... lose this much ("Saint George", a Caribbean parish)
 BIG_CITY = 1_000_000
+POP_WEIGHT = 1.0  # score per tenfold population
 BIG_CITY_BONUS = 1.0
 # "New York", "Gaza", "Washington": a sizeable city rather than a region of the same name
 # in its country (a foreign namesake does not count: "Virginia" is not the South African
@@ -222,7 +229,7 @@ class Resolver:
         e = cand.entry
         score = self.lexicon.feature_priors.get(e.feature, 0.0)
         if e.feature in ("PPL", "PPLC"):
-            score += math.log10(e.population + 1)
+            score += POP_WEIGHT * math.log10(e.population + 1)
             if e.population >= BIG_CITY:  # "New York" is the city, not the state
                 score += BIG_CITY_BONUS
         elif e.feature == "ADM1" and e.population < SMALL_REGION:
@@ -309,7 +316,7 @@ class Resolver:
         ]
 
     def _city_forms(self, mentions: list[Mention]) -> list[Mention]:
-        """ "Dublin City" where the article also says "Dublin": the same name, unless
+        """Read "Dublin City" as "Dublin" when the article also names Dublin, unless
         "X City" is a town's own main name ("Kansas City")."""
         keys = {m.key for m in mentions}
         out = mentions
