@@ -72,6 +72,7 @@ REGION_CITY_MIN = 100_000
 PROXIMITY = 8.0
 NEAR_KM = 25.0
 FAR_KM = 400.0
+FAR_DEG = FAR_KM / 111.0  # latitude degrees: a cheap test before the distance
 # Soft spatial support: each other name with a plausible reading near a candidate adds
 # up to SOFT_NEAR (at most SOFT_NEAR_CAP names count), fading out at SOFT_FAR_KM.
 SOFT_NEAR = 1.5
@@ -95,6 +96,7 @@ class _Context:
     anchors: list[tuple[str, Entry]] = field(default_factory=list)  # (key, point entry)
     spots: dict[str, dict[int, Entry]] = field(default_factory=dict)  # key -> plausible points
     near_memo: dict[tuple[str, int], float] = field(default_factory=dict)
+    anchor_memo: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def near_support(self, key: str, e: Entry) -> float:
         """Sum over the article's other names of how near their nearest plausible reading
@@ -112,12 +114,7 @@ class _Context:
                 for p in points.values():
                     if abs(p.lat - e.lat) < SOFT_FAR_DEG and p.geonameid != e.geonameid:
                         best = min(best, _km(e.lat, e.lon, p.lat, p.lon))
-                if best < SOFT_FAR_KM:
-                    found += min(
-                        1.0,
-                        math.log(SOFT_FAR_KM / max(best, NEAR_KM))
-                        / math.log(SOFT_FAR_KM / NEAR_KM),
-                    )
+                found += _fade(best, SOFT_FAR_KM)
             self.near_memo[memo] = found
         return found
 
@@ -125,13 +122,16 @@ class _Context:
         """0..1: how near ``e`` lies to a place the article named under another key."""
         if e.feature not in POINT_FEATURES or not self.anchors:
             return 0.0
-        best = FAR_KM
-        for other, a in self.anchors:
-            if other != key and a.geonameid != e.geonameid:
-                best = min(best, _km(e.lat, e.lon, a.lat, a.lon))
-        if best >= FAR_KM:
-            return 0.0
-        return min(1.0, math.log(FAR_KM / max(best, NEAR_KM)) / math.log(FAR_KM / NEAR_KM))
+        memo = (key, e.geonameid)
+        found = self.anchor_memo.get(memo)
+        if found is None:
+            best = FAR_KM
+            for other, a in self.anchors:
+                if other != key and a.geonameid != e.geonameid and abs(a.lat - e.lat) < FAR_DEG:
+                    best = min(best, _km(e.lat, e.lon, a.lat, a.lon))
+            found = _fade(best, FAR_KM)
+            self.anchor_memo[memo] = found
+        return found
 
     def in_named_county(self, key: str, e: Entry) -> bool:
         """Whether another name of the article is ``e``'s county, or a town in county ``e``."""
@@ -175,6 +175,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self._targets: dict[str, Entry | None] = {}
+        self._priors: dict[tuple[int, bool], float] = {}
 
     def target(self, target: str) -> Entry | None:
         """The entry of a lexicon target (ISO alpha-2, admin1 code or a name)."""
@@ -226,6 +227,15 @@ class Resolver:
         return out
 
     def prior(self, cand: Candidate) -> float:
+        memo = (cand.entry.geonameid, cand.main)
+        found = self._priors.get(memo)
+        if found is None:
+            if len(self._priors) > 200_000:  # bounded like the gazetteer's lookup cache
+                self._priors.clear()
+            found = self._priors[memo] = self._prior(cand)
+        return found
+
+    def _prior(self, cand: Candidate) -> float:
         e = cand.entry
         score = self.lexicon.feature_priors.get(e.feature, 0.0)
         if e.feature in ("PPL", "PPLC"):
@@ -276,8 +286,11 @@ class Resolver:
 
         # Pass 1: containers and priors only; its confident choices become context for
         # pass 2, whose confident choices become the context of the next pass, and so on.
+        held = {o.container for o in mentions if o.container is not None}
+        memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
-            self._best(m, c, mentions, cands, None) for m, c in zip(mentions, cands, strict=True)
+            self._best(m, c, mentions, cands, None, n in held, memo)
+            for n, (m, c) in enumerate(zip(mentions, cands, strict=True))
         ]
         for _ in range(CONTEXT_PASSES):
             round_ctx = _Context(
@@ -297,9 +310,10 @@ class Resolver:
                     round_ctx.add(m.key, entry, anchor=sure)
                     if m.kind == "dateline" and round_ctx.dateline_cc is None:
                         round_ctx.dateline_cc = entry.cc
+            memo = {}
             picked = [
-                self._best(m, c, mentions, cands, round_ctx)
-                for m, c in zip(mentions, cands, strict=True)
+                self._best(m, c, mentions, cands, round_ctx, n in held, memo)
+                for n, (m, c) in enumerate(zip(mentions, cands, strict=True))
             ]
         # One sense per article: every mention of a name takes the reading most of its
         # mentions where NER called it a place chose; a tie goes to the best-supported one.
@@ -343,12 +357,20 @@ class Resolver:
         mentions: list[Mention],
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
+        is_container: bool,
+        memo: dict[tuple, tuple[Entry, float, float] | None],
     ) -> tuple[Entry, float, float] | None:
-        scored = self._scores(m, cands, mentions, all_cands, ctx)
-        if not scored:
-            return None
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
-        return scored[0][2], margin, scored[0][0]
+        # Repeated mentions of a name score alike: score each kind of mention once.
+        signature = (m.key, m.text, m.kind, m.label, m.weak, m.target, m.container, is_container)
+        if signature in memo:
+            return memo[signature]
+        scored = self._scores(m, cands, mentions, all_cands, ctx, is_container)
+        best = None
+        if scored:
+            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+            best = scored[0][2], margin, scored[0][0]
+        memo[signature] = best
+        return best
 
     def _scores(
         self,
@@ -357,6 +379,7 @@ class Resolver:
         mentions: list[Mention],
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
+        is_container: bool,
     ) -> list[tuple[float, int, Entry]]:
         """The readings of ``m`` that may be chosen, best first: (score, -index, entry)."""
         if not cands:
@@ -368,9 +391,9 @@ class Resolver:
                 for c in all_cands[m.container]
                 if c.entry.feature in ("PCLI", "ADM1", "ADM2")
             ]
-        countries, admin1s = ctx.without(m.key) if ctx else (Counter(), Counter())
+        key = m.key  # computed on every access
+        countries, admin1s = ctx.without(key) if ctx else (Counter(), Counter())
         top_cc = countries.most_common(1)[0][0] if countries else None
-        is_container = self._is_container(m, mentions)
         best_prior = max(self.prior(c) for c in cands)
         # A country's own name: no other place's alternate name ("Mexico" for Mexico City)
         # and no region-named city ("New York") competes with it.
@@ -404,11 +427,11 @@ class Resolver:
                 continue  # an NER-missed "X, Y" counts only inside Y
             if m.weak and not _weak_ok(m, cand, countries, admin1s):
                 continue
-            if ctx is not None and ctx.in_named_county(m.key, e):
+            if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
-            spatial = cand.main or _county_short(m.key, e)
+            spatial = cand.main or _county_short(key, e)
             if ctx is not None and spatial and not region_named:
-                near = ctx.closeness(m.key, e)
+                near = ctx.closeness(key, e)
                 if not regions or near >= 1.0:
                     score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
@@ -419,11 +442,11 @@ class Resolver:
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
                 if e.admin1:
-                    score += SOFT_ADMIN1 * min(ctx.soft_support(m.key, e.admin1), 2)
+                    score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
-                    score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
+                    score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
                 if spatial:
-                    score += SOFT_NEAR * min(ctx.near_support(m.key, e), SOFT_NEAR_CAP)
+                    score += SOFT_NEAR * min(ctx.near_support(key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         return scored
@@ -456,6 +479,13 @@ def _county_short(key: str, e: Entry) -> bool:
     """Whether ``key`` is county ``e``'s name without "County" ("Clay and Becker counties")."""
     name = e.name.casefold()
     return e.feature == "ADM2" and name.startswith(key) and name[len(key) :] in _COUNTY_TAILS
+
+
+def _fade(km: float, far: float) -> float:
+    """1 at NEAR_KM or closer, falling on a log scale to 0 at ``far``."""
+    if km >= far:
+        return 0.0
+    return min(1.0, math.log(far / max(km, NEAR_KM)) / math.log(far / NEAR_KM))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
