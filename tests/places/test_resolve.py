@@ -67,3 +67,16 @@ def test_x_city_that_is_a_town_of_its_own_stays_itself() -> None:
     kansas_city, kansas = _resolve("Kansas City", "Kansas")
     assert kansas_city is not None and kansas_city.name == "Kansas City"
     assert kansas is not None and kansas.feature == "ADM1"
+
+
+def test_a_name_only_found_outside_ner_still_gets_one_reading() -> None:
+    ms = [
+        Mention(0, 13, "Walker County", "entity", "GPE"),
+        Mention(20, 30, "Huntsville", "civic", weak=True),
+        Mention(40, 50, "Huntsville", "entity", "ORG", weak=True),
+        Mention(60, 70, "Huntsville", "civic", weak=True),
+    ]
+    county, *towns = default_resolver().resolve(ms)
+    assert county is not None and county.admin1 == "US.TX"
+    picked = {t.geonameid for t in towns if t is not None}
+    assert len(picked) == 1

@@ -317,17 +317,17 @@ class Resolver:
             ]
         # One sense per article: every mention of a name takes the reading most of its
         # mentions where NER called it a place chose; a tie goes to the best-supported one.
-        votes: dict[str, dict[int, list]] = {}
+        strong = _vote(mentions, picked, weak=False)
+        weak = _vote(mentions, picked, weak=True)  # names NER never called a place
+        out: list[Entry | None] = []
         for m, pick in zip(mentions, picked, strict=True):
-            if pick is not None and not m.weak and m.target is None:
-                tally = votes.setdefault(m.key, {}).setdefault(pick[0].geonameid, [0, 0.0, pick[0]])
-                tally[0] += 1
-                tally[1] = max(tally[1], pick[2])
-        strong = {k: max(v.values(), key=lambda t: (t[0], t[1]))[2] for k, v in votes.items()}
-        return [
-            strong[m.key] if m.target is None and m.key in strong else (pick and pick[0])
-            for m, pick in zip(mentions, picked, strict=True)
-        ]
+            if m.target is None and m.key in strong:
+                out.append(strong[m.key])
+            elif m.target is None and pick is not None and m.key in weak:
+                out.append(weak[m.key])
+            else:
+                out.append(pick and pick[0])
+        return out
 
     def _city_forms(self, mentions: list[Mention]) -> list[Mention]:
         """Read "Dublin City" as "Dublin" when the article also names Dublin, unless
@@ -470,6 +470,20 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
             return e.feature in ("PCLI", "ADM1", "CONT")
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
     return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+
+
+def _vote(
+    mentions: list[Mention], picked: list[tuple[Entry, float, float] | None], *, weak: bool
+) -> dict[str, Entry]:
+    """Per name, the reading most of its (weak or strong) mentions chose; a tie goes to
+    the best-scored one."""
+    votes: dict[str, dict[int, list]] = {}
+    for m, pick in zip(mentions, picked, strict=True):
+        if pick is not None and m.weak == weak and m.target is None:
+            tally = votes.setdefault(m.key, {}).setdefault(pick[0].geonameid, [0, 0.0, pick[0]])
+            tally[0] += 1
+            tally[1] = max(tally[1], pick[2])
+    return {k: max(v.values(), key=lambda t: (t[0], t[1]))[2] for k, v in votes.items()}
 
 
 _COUNTY_TAILS = (" county", " parish", " borough")
