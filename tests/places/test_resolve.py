@@ -80,3 +80,9 @@ def test_a_name_only_found_outside_ner_still_gets_one_reading() -> None:
     assert county is not None and county.admin1 == "US.TX"
     picked = {t.geonameid for t in towns if t is not None}
     assert len(picked) == 1
+
+
+def test_short_alternate_name_counts_only_in_capitals() -> None:
+    # "THE" is an airport code among a city's alternate names; "The" is a word.
+    word = Mention(0, 3, "The", "civic", weak=True)
+    assert default_resolver().resolve([word]) == [None]
