@@ -309,7 +309,9 @@ class Resolver:
                 if pick is None:
                     continue
                 entry, margin, _ = pick
-                sure = margin >= CONFIDENT_MARGIN or len(c) == 1
+                # Sure: far ahead of the other readings, the only one, or a city of a
+                # million (Dallas is context even though Dallas, Oregon exists).
+                sure = margin >= CONFIDENT_MARGIN or len(c) == 1 or entry.population >= BIG_CITY
                 if entry.feature in CONTEXT_FEATURES or sure:
                     round_ctx.add(m.key, entry, anchor=sure)
                     if m.kind == "dateline" and round_ctx.dateline_cc is None:
