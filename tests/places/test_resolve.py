@@ -86,3 +86,14 @@ def test_short_alternate_name_counts_only_in_capitals() -> None:
     # "THE" is an airport code among a city's alternate names; "The" is a word.
     word = Mention(0, 3, "The", "civic", weak=True)
     assert default_resolver().resolve([word]) == [None]
+
+
+def test_names_ner_missed_still_count_as_nearness_evidence() -> None:
+    # Three small Iowa towns; only "New London" was an entity.
+    ms = [
+        Mention(0, 10, "New London", "entity", "GPE"),
+        Mention(20, 32, "Mt. Pleasant", "embedded", weak=True),
+        Mention(40, 48, "Winfield", "civic", weak=True),
+    ]
+    new_london = default_resolver().resolve(ms)[0]
+    assert new_london is not None and new_london.admin1 == "US.IA"

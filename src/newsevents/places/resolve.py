@@ -271,9 +271,18 @@ class Resolver:
 
         ctx = _Context()
         for m, c in zip(mentions, cands, strict=True):
-            if m.weak or not c:
+            if not c:
                 continue
             best = max(self.prior(x) for x in c)
+            if m.weak:
+                # "Winfield Police", "Mt. Pleasant schools": soft nearness evidence only
+                # (a wrong weak name rarely has readings near the article's other names).
+                spots = ctx.spots.setdefault(m.key, {})
+                for x in c:
+                    if x.main and x.entry.feature in POINT_FEATURES:
+                        if self.prior(x) >= best - PLAUSIBLE_WITHIN:
+                            spots[x.entry.geonameid] = x.entry
+                continue
             own = ctx.soft.setdefault(m.key, Counter())
             for x in c:
                 if x.main and x.entry.admin2:
