@@ -9,7 +9,13 @@ the country) plus log10(population) for towns, then context from the article:
   counts as its own context);
 - a town and its county named in the same article support each other ("Palestine" and
   "Anderson County": the Texas town);
-- the dateline's country ("BEIRUT, Lebanon —").
+- the dateline's country ("BEIRUT, Lebanon —");
+- spatial coherence: a town or county close to a place the article confidently named
+  ("Jordan" near "Shakopee": the Minnesota town), and, more softly, close to plausible
+  readings of the article's other names (a cluster of small towns in one area).
+
+Every mention of a name takes one reading per article (the one most of its mentions
+chose).
 
 A country's own name is the country: other places' alternate names ("Mexico" for Mexico
 City) do not compete with it.
@@ -20,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
@@ -53,12 +59,27 @@ COUNTY_PAIR = 4.0  # a town and its county both named ("Paris and Henry County")
 SMALL_REGION = 200_000  # first-level regions below this population ...
 SMALL_REGION_PENALTY = 4.0  # ... lose this much ("Saint George", a Caribbean parish)
 BIG_CITY = 1_000_000
+POP_WEIGHT = 1.0  # score per tenfold population
 BIG_CITY_BONUS = 1.0
 # "New York", "Gaza", "Washington": a sizeable city rather than a region of the same name
 # in its country (a foreign namesake does not count: "Virginia" is not the South African
 # town).
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
+# Spatial coherence: a town or county near another place the article confidently named
+# ("Jordan" with "Shakopee": the Minnesota town, not the country). The bonus falls from
+# PROXIMITY at NEAR_KM or closer to nothing at FAR_KM (log scale).
+PROXIMITY = 8.0
+NEAR_KM = 25.0
+FAR_KM = 400.0
+FAR_DEG = FAR_KM / 111.0  # latitude degrees: a cheap test before the distance
+# Soft spatial support: each other name with a plausible reading near a candidate adds
+# up to SOFT_NEAR (at most SOFT_NEAR_CAP names count), fading out at SOFT_FAR_KM.
+SOFT_NEAR = 1.5
+SOFT_NEAR_CAP = 3.0
+SOFT_FAR_KM = 200.0
+SOFT_FAR_DEG = SOFT_FAR_KM / 111.0
+POINT_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})  # features whose point is meaningful
 
 
 @dataclass(slots=True)
@@ -72,6 +93,45 @@ class _Context:
     # county code -> names with a reading that is that county / a town in it
     counties: dict[str, set[str]] = field(default_factory=dict)
     towns: dict[str, set[str]] = field(default_factory=dict)
+    anchors: list[tuple[str, Entry]] = field(default_factory=list)  # (key, point entry)
+    spots: dict[str, dict[int, Entry]] = field(default_factory=dict)  # key -> plausible points
+    near_memo: dict[tuple[str, int], float] = field(default_factory=dict)
+    anchor_memo: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def near_support(self, key: str, e: Entry) -> float:
+        """Sum over the article's other names of how near their nearest plausible reading
+        lies to ``e`` (0..1 each): a cluster of names all readable in one area."""
+        if e.feature not in POINT_FEATURES:
+            return 0.0
+        memo = (key, e.geonameid)
+        found = self.near_memo.get(memo)
+        if found is None:
+            found = 0.0
+            for other, points in self.spots.items():
+                if other == key:
+                    continue
+                best = SOFT_FAR_KM
+                for p in points.values():
+                    if abs(p.lat - e.lat) < SOFT_FAR_DEG and p.geonameid != e.geonameid:
+                        best = min(best, _km(e.lat, e.lon, p.lat, p.lon))
+                found += _fade(best, SOFT_FAR_KM)
+            self.near_memo[memo] = found
+        return found
+
+    def closeness(self, key: str, e: Entry) -> float:
+        """0..1: how near ``e`` lies to a place the article named under another key."""
+        if e.feature not in POINT_FEATURES or not self.anchors:
+            return 0.0
+        memo = (key, e.geonameid)
+        found = self.anchor_memo.get(memo)
+        if found is None:
+            best = FAR_KM
+            for other, a in self.anchors:
+                if other != key and a.geonameid != e.geonameid and abs(a.lat - e.lat) < FAR_DEG:
+                    best = min(best, _km(e.lat, e.lon, a.lat, a.lon))
+            found = _fade(best, FAR_KM)
+            self.anchor_memo[memo] = found
+        return found
 
     def in_named_county(self, key: str, e: Entry) -> bool:
         """Whether another name of the article is ``e``'s county, or a town in county ``e``."""
@@ -85,7 +145,7 @@ class _Context:
             return False
         return bool(found) and (len(found) > 1 or key not in found)
 
-    def add(self, key: str, entry: Entry) -> None:
+    def add(self, key: str, entry: Entry, *, anchor: bool) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
         if entry.cc:
             self.countries[entry.cc] += 1
@@ -93,6 +153,8 @@ class _Context:
         if entry.admin1 and entry.feature != "PCLI":
             self.admin1s[entry.admin1] += 1
             own[1][entry.admin1] += 1
+        if anchor and entry.feature in POINT_FEATURES:
+            self.anchors.append((key, entry))
 
     def soft_support(self, key: str, admin1: str) -> int:
         """How many other names have a plausible reading inside ``admin1``."""
@@ -113,6 +175,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self._targets: dict[str, Entry | None] = {}
+        self._priors: dict[tuple[int, bool], float] = {}
 
     def target(self, target: str) -> Entry | None:
         """The entry of a lexicon target (ISO alpha-2, admin1 code or a name)."""
@@ -164,10 +227,19 @@ class Resolver:
         return out
 
     def prior(self, cand: Candidate) -> float:
+        memo = (cand.entry.geonameid, cand.main)
+        found = self._priors.get(memo)
+        if found is None:
+            if len(self._priors) > 200_000:  # bounded like the gazetteer's lookup cache
+                self._priors.clear()
+            found = self._priors[memo] = self._prior(cand)
+        return found
+
+    def _prior(self, cand: Candidate) -> float:
         e = cand.entry
         score = self.lexicon.feature_priors.get(e.feature, 0.0)
         if e.feature in ("PPL", "PPLC"):
-            score += math.log10(e.population + 1)
+            score += POP_WEIGHT * math.log10(e.population + 1)
             if e.population >= BIG_CITY:  # "New York" is the city, not the state
                 score += BIG_CITY_BONUS
         elif e.feature == "ADM1" and e.population < SMALL_REGION:
@@ -178,6 +250,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> list[Entry | None]:
         """The chosen entry of each mention (``None``: unknown to the gazetteer)."""
+        mentions = self._city_forms(mentions)
         cands: list[list[Candidate]] = []
         for m in mentions:
             if m.target is not None:
@@ -187,6 +260,10 @@ class Resolver:
                 comma = m.label == "GPE" or self._is_container(m, mentions)
                 comma = comma and (len(m.key) > 2 or m.text.isupper())  # "IN", not "in"
                 found = self.candidates_for_key(m.key, comma=comma)
+                if len(m.key) <= 3 and not m.text.isupper():
+                    # Short alternate names are mostly codes ("THE", an airport): only
+                    # in capitals.
+                    found = [c for c in found if c.main]
                 if not found and m.key in self.lexicon.demonyms:
                     entry = self.target(self.lexicon.demonyms[m.key])
                     found = [Candidate(entry, True)] if entry else []
@@ -194,15 +271,27 @@ class Resolver:
 
         ctx = _Context()
         for m, c in zip(mentions, cands, strict=True):
-            if m.weak or not c:
+            if not c:
                 continue
             best = max(self.prior(x) for x in c)
+            if m.weak:
+                # "Winfield Police", "Mt. Pleasant schools": soft nearness evidence only
+                # (a wrong weak name rarely has readings near the article's other names).
+                spots = ctx.spots.setdefault(m.key, {})
+                for x in c:
+                    if x.main and x.entry.feature in POINT_FEATURES:
+                        if self.prior(x) >= best - PLAUSIBLE_WITHIN:
+                            spots[x.entry.geonameid] = x.entry
+                continue
             own = ctx.soft.setdefault(m.key, Counter())
             for x in c:
                 if x.main and x.entry.admin2:
                     table = ctx.counties if x.entry.feature == "ADM2" else ctx.towns
                     table.setdefault(x.entry.admin2, set()).add(m.key)
                 if self.prior(x) >= best - PLAUSIBLE_WITHIN:
+                    spots = ctx.spots.setdefault(m.key, {})
+                    if x.main and x.entry.feature in POINT_FEATURES:
+                        spots[x.entry.geonameid] = x.entry
                     for code in (x.entry.admin1, "cc:" + x.entry.cc):
                         if len(code) > 3 and not own[code]:
                             own[code] = 1
@@ -210,36 +299,65 @@ class Resolver:
 
         # Pass 1: containers and priors only; its confident choices become context for
         # pass 2, whose confident choices become the context of the next pass, and so on.
+        held = {o.container for o in mentions if o.container is not None}
+        memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
-            self._best(m, c, mentions, cands, None) for m, c in zip(mentions, cands, strict=True)
+            self._best(m, c, mentions, cands, None, n in held, memo)
+            for n, (m, c) in enumerate(zip(mentions, cands, strict=True))
         ]
         for _ in range(CONTEXT_PASSES):
             round_ctx = _Context(
-                soft=ctx.soft, soft_total=ctx.soft_total, counties=ctx.counties, towns=ctx.towns
+                soft=ctx.soft,
+                soft_total=ctx.soft_total,
+                counties=ctx.counties,
+                towns=ctx.towns,
+                spots=ctx.spots,
+                near_memo=ctx.near_memo,
             )
             for m, c, pick in zip(mentions, cands, picked, strict=True):
                 if pick is None:
                     continue
-                entry, margin = pick
-                if entry.feature in CONTEXT_FEATURES or margin >= CONFIDENT_MARGIN or len(c) == 1:
-                    round_ctx.add(m.key, entry)
+                entry, margin, _ = pick
+                # Sure: far ahead of the other readings, the only one, or a city of a
+                # million (Dallas is context even though Dallas, Oregon exists).
+                sure = margin >= CONFIDENT_MARGIN or len(c) == 1 or entry.population >= BIG_CITY
+                if entry.feature in CONTEXT_FEATURES or sure:
+                    round_ctx.add(m.key, entry, anchor=sure)
                     if m.kind == "dateline" and round_ctx.dateline_cc is None:
                         round_ctx.dateline_cc = entry.cc
+            memo = {}
             picked = [
-                self._best(m, c, mentions, cands, round_ctx)
-                for m, c in zip(mentions, cands, strict=True)
+                self._best(m, c, mentions, cands, round_ctx, n in held, memo)
+                for n, (m, c) in enumerate(zip(mentions, cands, strict=True))
             ]
-        picks = [pick[0] if pick else None for pick in picked]
-        # One sense per article: a name NER missed once takes the reading it has where
-        # NER did call it a place.
-        strong: dict[str, Entry] = {}
-        for m, pick in zip(mentions, picks, strict=True):
-            if pick is not None and not m.weak and m.target is None:
-                strong.setdefault(m.key, pick)
-        return [
-            strong.get(m.key, pick) if m.weak and m.target is None else pick
-            for m, pick in zip(mentions, picks, strict=True)
-        ]
+        # One sense per article: every mention of a name takes the reading most of its
+        # mentions where NER called it a place chose; a tie goes to the best-supported one.
+        strong = _vote(mentions, picked, weak=False)
+        weak = _vote(mentions, picked, weak=True)  # names NER never called a place
+        out: list[Entry | None] = []
+        for m, pick in zip(mentions, picked, strict=True):
+            if m.target is None and m.key in strong:
+                out.append(strong[m.key])
+            elif m.target is None and pick is not None and m.key in weak:
+                out.append(weak[m.key])
+            else:
+                out.append(pick and pick[0])
+        return out
+
+    def _city_forms(self, mentions: list[Mention]) -> list[Mention]:
+        """Read "Dublin City" as "Dublin" when the article also names Dublin, unless
+        "X City" is a town's own main name ("Kansas City")."""
+        keys = {m.key for m in mentions}
+        out = mentions
+        for n, m in enumerate(mentions):
+            key = m.key
+            if m.target is None and key.endswith(" city") and key[:-5] in keys:
+                own = self.gazetteer.lookup(key)
+                if not any(c.main and c.entry.feature in ("PPL", "PPLC") for c in own):
+                    if out is mentions:
+                        out = list(mentions)
+                    out[n] = replace(m, text=m.text.rstrip()[:-4].rstrip())
+        return out  # same order: containers still point at the right mentions
 
     @staticmethod
     def _is_container(m: Mention, mentions: list[Mention]) -> bool:
@@ -254,12 +372,20 @@ class Resolver:
         mentions: list[Mention],
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
-    ) -> tuple[Entry, float] | None:
-        scored = self._scores(m, cands, mentions, all_cands, ctx)
-        if not scored:
-            return None
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
-        return scored[0][2], margin
+        is_container: bool,
+        memo: dict[tuple, tuple[Entry, float, float] | None],
+    ) -> tuple[Entry, float, float] | None:
+        # Repeated mentions of a name score alike: score each kind of mention once.
+        signature = (m.key, m.text, m.kind, m.label, m.weak, m.target, m.container, is_container)
+        if signature in memo:
+            return memo[signature]
+        scored = self._scores(m, cands, mentions, all_cands, ctx, is_container)
+        best = None
+        if scored:
+            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+            best = scored[0][2], margin, scored[0][0]
+        memo[signature] = best
+        return best
 
     def _scores(
         self,
@@ -268,6 +394,7 @@ class Resolver:
         mentions: list[Mention],
         all_cands: list[list[Candidate]],
         ctx: _Context | None,
+        is_container: bool,
     ) -> list[tuple[float, int, Entry]]:
         """The readings of ``m`` that may be chosen, best first: (score, -index, entry)."""
         if not cands:
@@ -279,13 +406,20 @@ class Resolver:
                 for c in all_cands[m.container]
                 if c.entry.feature in ("PCLI", "ADM1", "ADM2")
             ]
-        countries, admin1s = ctx.without(m.key) if ctx else (Counter(), Counter())
+        key = m.key  # computed on every access
+        countries, admin1s = ctx.without(key) if ctx else (Counter(), Counter())
         top_cc = countries.most_common(1)[0][0] if countries else None
-        is_container = self._is_container(m, mentions)
         best_prior = max(self.prior(c) for c in cands)
         # A country's own name: no other place's alternate name ("Mexico" for Mexico City)
         # and no region-named city ("New York") competes with it.
         country_name = any(c.main and c.entry.feature == "PCLI" for c in cands)
+        # A name that is also a country's or region's main name needs a town right next
+        # door ("Lebanon" with "Myerstown") and loses that lift when the article places
+        # something inside that country or region ("Montana" with "Helena").
+        regions = [c.entry for c in cands if c.main and c.entry.feature in ("PCLI", "ADM1")]
+        region_named = any(
+            countries[r.cc] if r.feature == "PCLI" else admin1s[r.admin1] for r in regions
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -297,10 +431,7 @@ class Resolver:
                 and e.population >= REGION_CITY_MIN
                 and e.feature in ("PPL", "PPLC")
                 and (cand.main or e.population >= BIG_CITY)
-                and any(
-                    c.entry.feature == "ADM1" and c.main and c.entry.cc == e.cc
-                    for c in cands
-                )
+                and any(c.entry.feature == "ADM1" and c.main and c.entry.cc == e.cc for c in cands)
             ):
                 score += REGION_CITY_BONUS
             if is_container and e.feature in ("PCLI", "ADM1"):
@@ -311,8 +442,13 @@ class Resolver:
                 continue  # an NER-missed "X, Y" counts only inside Y
             if m.weak and not _weak_ok(m, cand, countries, admin1s):
                 continue
-            if ctx is not None and ctx.in_named_county(m.key, e):
+            if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
+            spatial = cand.main or _county_short(key, e)
+            if ctx is not None and spatial and not region_named:
+                near = ctx.closeness(key, e)
+                if not regions or near >= 1.0:
+                    score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
@@ -321,9 +457,11 @@ class Resolver:
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
                 if e.admin1:
-                    score += SOFT_ADMIN1 * min(ctx.soft_support(m.key, e.admin1), 2)
+                    score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
-                    score += SOFT_COUNTRY * min(ctx.soft_support(m.key, "cc:" + e.cc), 3)
+                    score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
+                if spatial:
+                    score += SOFT_NEAR * min(ctx.near_support(key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         return scored
@@ -347,6 +485,46 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
             return e.feature in ("PCLI", "ADM1", "CONT")
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
     return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+
+
+def _vote(
+    mentions: list[Mention], picked: list[tuple[Entry, float, float] | None], *, weak: bool
+) -> dict[str, Entry]:
+    """Per name, the reading most of its (weak or strong) mentions chose; a tie goes to
+    the best-scored one."""
+    votes: dict[str, dict[int, list]] = {}
+    for m, pick in zip(mentions, picked, strict=True):
+        if pick is not None and m.weak == weak and m.target is None:
+            tally = votes.setdefault(m.key, {}).setdefault(pick[0].geonameid, [0, 0.0, pick[0]])
+            tally[0] += 1
+            tally[1] = max(tally[1], pick[2])
+    return {k: max(v.values(), key=lambda t: (t[0], t[1]))[2] for k, v in votes.items()}
+
+
+_COUNTY_TAILS = (" county", " parish", " borough")
+
+
+def _county_short(key: str, e: Entry) -> bool:
+    """Whether ``key`` is county ``e``'s name without "County" ("Clay and Becker counties")."""
+    name = e.name.casefold()
+    return e.feature == "ADM2" and name.startswith(key) and name[len(key) :] in _COUNTY_TAILS
+
+
+def _fade(km: float, far: float) -> float:
+    """1 at NEAR_KM or closer, falling on a log scale to 0 at ``far``."""
+    if km >= far:
+        return 0.0
+    return min(1.0, math.log(far / max(km, NEAR_KM)) / math.log(far / NEAR_KM))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _inside(e: Entry, container: Entry) -> bool:

@@ -1,0 +1,99 @@
+"""Ranking of gazetteer readings from the article's own evidence (no spaCy needed)."""
+
+from __future__ import annotations
+
+from newsevents.places import default_resolver
+from newsevents.places.mentions import Mention
+
+
+def _mentions(*names: str) -> list[Mention]:
+    """Entity mentions of ``names`` laid out one after another in a fake text."""
+    out, pos = [], 0
+    for name in names:
+        out.append(Mention(pos, pos + len(name), name, "entity", "GPE"))
+        pos += len(name) + 2
+    return out
+
+
+def _resolve(*names: str):
+    return default_resolver().resolve(_mentions(*names))
+
+
+def test_country_name_is_the_country_without_local_evidence() -> None:
+    lebanon = _resolve("Lebanon")[0]
+    assert lebanon is not None and lebanon.feature == "PCLI" and lebanon.cc == "LB"
+
+
+def test_town_next_to_a_named_town_beats_the_country() -> None:
+    # Jordan, Minnesota lies a few km from Shakopee.
+    shakopee, jordan = _resolve("Shakopee", "Jordan")
+    assert shakopee is not None and shakopee.admin1 == "US.MN"
+    assert jordan is not None and (jordan.feature, jordan.admin1) == ("PPL", "US.MN")
+
+
+def test_region_named_in_the_article_keeps_its_own_name() -> None:
+    # Helena is inside Montana: "Montana" stays the state, not the small town near Helena.
+    _, montana = _resolve("Helena", "Montana")
+    assert montana is not None and montana.feature == "ADM1"
+
+
+def test_one_reading_per_name_in_an_article() -> None:
+    ms = _mentions("Paris", "Texas", "Paris")
+    ms[0].container = 1
+    first, _, again = default_resolver().resolve(ms)
+    assert first is not None and first.admin1 == "US.TX"
+    assert again == first
+
+
+def test_county_named_without_county_joins_a_cluster() -> None:
+    # "Butler" and "Warren" next to Hamilton and Dayton: Ohio counties count as nearby.
+    picks = _resolve("Hamilton", "Dayton", "Middletown", "Butler", "Warren")
+    butler = picks[3]
+    assert butler is not None and (butler.feature, butler.admin1) == ("ADM2", "US.OH")
+
+
+def test_x_city_is_x_when_the_article_also_says_x() -> None:
+    ms = [
+        Mention(0, 8, "Columbus", "entity", "GPE"),
+        Mention(10, 21, "Dublin City", "civic", weak=True),
+        Mention(30, 36, "Dublin", "entity", "GPE"),
+    ]
+    _, city, town = default_resolver().resolve(ms)
+    assert town is not None and town.admin1 == "US.OH"
+    assert city == town
+
+
+def test_x_city_that_is_a_town_of_its_own_stays_itself() -> None:
+    kansas_city, kansas = _resolve("Kansas City", "Kansas")
+    assert kansas_city is not None and kansas_city.name == "Kansas City"
+    assert kansas is not None and kansas.feature == "ADM1"
+
+
+def test_a_name_only_found_outside_ner_still_gets_one_reading() -> None:
+    ms = [
+        Mention(0, 13, "Walker County", "entity", "GPE"),
+        Mention(20, 30, "Huntsville", "civic", weak=True),
+        Mention(40, 50, "Huntsville", "entity", "ORG", weak=True),
+        Mention(60, 70, "Huntsville", "civic", weak=True),
+    ]
+    county, *towns = default_resolver().resolve(ms)
+    assert county is not None and county.admin1 == "US.TX"
+    picked = {t.geonameid for t in towns if t is not None}
+    assert len(picked) == 1
+
+
+def test_short_alternate_name_counts_only_in_capitals() -> None:
+    # "THE" is an airport code among a city's alternate names; "The" is a word.
+    word = Mention(0, 3, "The", "civic", weak=True)
+    assert default_resolver().resolve([word]) == [None]
+
+
+def test_names_ner_missed_still_count_as_nearness_evidence() -> None:
+    # Three small Iowa towns; only "New London" was an entity.
+    ms = [
+        Mention(0, 10, "New London", "entity", "GPE"),
+        Mention(20, 32, "Mt. Pleasant", "embedded", weak=True),
+        Mention(40, 48, "Winfield", "civic", weak=True),
+    ]
+    new_london = default_resolver().resolve(ms)[0]
+    assert new_london is not None and new_london.admin1 == "US.IA"
