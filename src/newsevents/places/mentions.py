@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ._names import name_key
 from .lexicon import PlaceLexicon
@@ -19,6 +19,15 @@ _LOCATIVE = frozenset(
     {"in", "near", "outside", "around", "through", "into", "toward", "towards", "to", "at", "from"}
 )
 _LIST = frozenset({"and", "or", ","})  # words joining the items of a list
+_FUSED = re.compile(r"^([A-Z][A-Za-z.]+)-[a-z]+$")  # "U.S.-led", "Iran-backed"
+# Entity labels NER often gives a place name by mistake ("captured in Chattanooga" as a
+# product, "2008 Walker County Fair" as an event, "in Manbij" as a date): proper nouns
+# under them are looked up like untagged ones.
+_LOOSE_LABELS = frozenset(
+    {"", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "TIME", "QUANTITY", "LAW", "CARDINAL"}
+)
+# ... but not a date's or time's own first word ("March 31", "Thursday").
+_DATE_LABELS = frozenset({"DATE", "TIME"})
 _ADMIN_TAILS = frozenset({"county", "parish", "township", "borough", "province", "state"})
 _NAME_TAILS = _ADMIN_TAILS | {"city"}  # may end a place name ("Boulder City", "Polk County")
 # "BEIRUT, Lebanon —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -"
@@ -132,10 +141,13 @@ def _split_commas(span: Span) -> list[Span]:
 def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
     """A name listed with a place the NER found is a place too ("Hilversum and Almelo",
     "Prešov and Košice"): such weak mentions become ordinary ones."""
-    strong_end = {end for m, _, end in found if not m.weak and m.kind in ("entity", "dateline")}
-    strong_first = {
-        first for m, first, _ in found if not m.weak and m.kind in ("entity", "dateline")
-    }
+    strong = [
+        (first, end)
+        for m, first, end in found
+        if not m.weak and m.required and m.kind in ("entity", "dateline")
+    ]
+    strong_end = {end for _, end in strong}
+    strong_first = {first for first, _ in strong}
     for m, first, end in found:
         if not m.weak or m.kind not in ("entity", "embedded") or m.label not in ("", "PERSON"):
             continue
@@ -143,6 +155,14 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
         after = end + 1 < len(doc) and doc[end].lower_ in _LIST and end + 1 in strong_first
         if before or after:
             m.weak = False
+
+
+def _loose(tok: Token) -> bool:
+    """Whether NER's label of ``tok`` does not rule out a place name."""
+    label = tok.ent_type_
+    if label in _DATE_LABELS:
+        return tok.ent_iob_ == "I"
+    return label in _LOOSE_LABELS
 
 
 def find_mentions(
@@ -160,6 +180,11 @@ def find_mentions(
         is_major: whether a name key is a country, first-level region or large city
             (the only names looked for inside organisation names).
     """
+    major = is_major
+
+    def is_major(key: str) -> bool:  # "Metro Vancouver": "Metro" is no place on its own
+        return key not in lexicon.not_places and major(key)
+
     person = bytearray(len(doc))
     taken = bytearray(len(doc))
     by_token: dict[int, Mention] = {}
@@ -181,10 +206,9 @@ def find_mentions(
         add(mention, span.start, span.end)
 
     for ent in doc.ents:
-        # A lone demonym tagged PERSON ("the Slovak architect") is still a demonym.
-        if ent.label_ == "PERSON" and not (
-            len(ent) == 1 and name_key(ent.text) in lexicon.demonyms
-        ):
+        # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
+        # still a demonym.
+        if ent.label_ == "PERSON" and name_key(ent.text) not in lexicon.demonyms:
             for i in range(ent.start, ent.end):
                 person[i] = 1
 
@@ -257,6 +281,23 @@ def find_mentions(
                 break
         if not hit:
             i += 1
+
+    # A country's short name in a currency ("6.5 billion US dollars") or fused with a
+    # participle into one token ("the U.S.-led coalition").
+    for tok in doc:
+        if taken[tok.i] or person[tok.i] or not tok.text[:1].isupper():
+            continue
+        text = tok.text
+        if tok.ent_type_ != "MONEY":
+            fused = _FUSED.match(text)
+            if fused is None:
+                continue
+            text = fused.group(1)
+        key = name_key(text)
+        target = lexicon.demonyms.get(key) or lexicon.aliases.get(key)
+        if target is not None and len(target) == 2:
+            mention = Mention(tok.idx, tok.idx + len(text), text, "demonym", target=target)
+            add(mention, tok.i, tok.i + 1)
 
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
@@ -367,14 +408,14 @@ def find_mentions(
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.ent_type_ or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if not _loose(tok) or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             i += 1
             continue
         j = i
         while (
             j < len(doc)
             and j - i < 3
-            and not doc[j].ent_type_
+            and _loose(doc[j])
             and not taken[j]
             and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
         ):

@@ -1,0 +1,122 @@
+"""Which spans become toponym mentions, on hand-made Docs (NER labels fixed by the test)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsevents.places import default_resolver, find_places
+from newsevents.places.lexicon import default_place_lexicon
+from newsevents.places.mentions import find_mentions
+
+
+def _doc(tokens: list[tuple[str, str, str]], spaces: list[bool] | None = None) -> Doc:
+    """A Doc from (word, POS, BIO entity tag) triples."""
+    words = [w for w, _, _ in tokens]
+    return Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces or [True] * (len(words) - 1) + [False],
+        pos=[p for _, p, _ in tokens],
+        ents=[e for _, _, e in tokens],
+    )
+
+
+def _mentions(doc: Doc):
+    resolver = default_resolver()
+    return find_mentions(
+        doc, default_place_lexicon(), is_known=resolver.is_known, is_major=resolver.is_major
+    )
+
+
+def test_mentions_place_under_a_wrong_label_is_looked_up() -> None:
+    doc = _doc(
+        [
+            ("Fugitives", "NOUN", "O"),
+            ("were", "AUX", "O"),
+            ("caught", "VERB", "O"),
+            ("in", "ADP", "O"),
+            ("Chattanooga", "PROPN", "B-PRODUCT"),
+            ("on", "ADP", "O"),
+            ("Friday", "PROPN", "B-DATE"),
+            (".", "PUNCT", "O"),
+        ]
+    )
+    texts = [m.text for m in _mentions(doc)]
+    assert texts == ["Chattanooga"]
+
+
+def test_mentions_date_words_are_not_places() -> None:
+    # "March" and "May" are towns somewhere, but here they open a date.
+    doc = _doc(
+        [
+            ("The", "DET", "O"),
+            ("vote", "NOUN", "O"),
+            ("moved", "VERB", "O"),
+            ("from", "ADP", "O"),
+            ("March", "PROPN", "B-DATE"),
+            ("to", "ADP", "O"),
+            ("May", "PROPN", "B-DATE"),
+            ("5", "NUM", "I-DATE"),
+        ]
+    )
+    assert _mentions(doc) == []
+
+
+def test_mentions_two_word_demonym_tagged_person() -> None:
+    doc = _doc(
+        [
+            ("Attacks", "NOUN", "O"),
+            ("on", "ADP", "O"),
+            ("Sri", "PROPN", "B-PERSON"),
+            ("Lankan", "PROPN", "I-PERSON"),
+            ("interests", "NOUN", "O"),
+        ]
+    )
+    found = _mentions(doc)
+    assert [(m.text, m.kind, m.target) for m in found] == [("Sri Lankan", "demonym", "LK")]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "spaces", "surface"),
+    [
+        (
+            [
+                ("a", "DET", "O"),
+                ("fine", "NOUN", "O"),
+                ("of", "ADP", "O"),
+                ("one", "NUM", "B-MONEY"),
+                ("million", "NUM", "I-MONEY"),
+                ("US", "PROPN", "I-MONEY"),
+                ("dollars", "NOUN", "I-MONEY"),
+            ],
+            None,
+            "US",
+        ),
+        (
+            [("the", "DET", "O"), ("U.S.-led", "PROPN", "O"), ("coalition", "NOUN", "O")],
+            None,
+            "U.S.",
+        ),
+    ],
+)
+def test_mentions_country_inside_currency_or_compound(tokens, spaces, surface) -> None:
+    doc = _doc(tokens, spaces)
+    places = find_places(doc)
+    assert [(p.text, p.country) for p in places] == [(surface, "USA")]
+    assert doc.text[places[0].start : places[0].end] == surface
+
+
+def test_mentions_no_place_word_inside_organisation_name() -> None:
+    # "Metro" names towns elsewhere, but never a place on its own in English news.
+    doc = _doc(
+        [
+            ("Officials", "NOUN", "O"),
+            ("of", "ADP", "O"),
+            ("Metro", "PROPN", "B-ORG"),
+            ("Vancouver", "PROPN", "I-ORG"),
+            ("agreed", "VERB", "O"),
+        ]
+    )
+    assert [m.text for m in _mentions(doc)] == ["Vancouver"]
