@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newsevents.places import default_resolver, find_places
 from newsevents.places.lexicon import default_place_lexicon
 from newsevents.places.mentions import find_mentions
+
+_VOCAB = spacy.blank("en").vocab  # with the lexical attributes (is_alpha)
 
 
 def _doc(tokens: list[tuple[str, str, str]], spaces: list[bool] | None = None) -> Doc:
     """A Doc from (word, POS, BIO entity tag) triples."""
     words = [w for w, _, _ in tokens]
     return Doc(
-        Vocab(),
+        _VOCAB,
         words=words,
         spaces=spaces or [True] * (len(words) - 1) + [False],
         pos=[p for _, p, _ in tokens],
@@ -120,3 +122,23 @@ def test_mentions_no_place_word_inside_organisation_name() -> None:
         ]
     )
     assert [m.text for m in _mentions(doc)] == ["Vancouver"]
+
+
+def test_mentions_place_before_institution_phrase() -> None:
+    doc = _doc(
+        [
+            ("He", "PRON", "O"),
+            ("appeared", "VERB", "O"),
+            ("in", "ADP", "O"),
+            ("Litchfield", "PROPN", "B-ORG"),
+            ("Superior", "PROPN", "I-ORG"),
+            ("Court", "PROPN", "I-ORG"),
+            ("today", "NOUN", "O"),
+        ]
+    )
+    assert ("Litchfield", "civic") in [(m.text, m.kind) for m in _mentions(doc)]
+
+
+def test_mentions_article_before_institution_is_no_place() -> None:
+    doc = _doc([("The", "DET", "O"), ("City", "PROPN", "B-ORG"), ("Council", "PROPN", "I-ORG")])
+    assert _mentions(doc) == []

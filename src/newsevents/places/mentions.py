@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,6 +158,23 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
             m.weak = False
 
 
+@functools.lru_cache(maxsize=4)
+def _civic_phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Institution words and phrases ("police", "senior center") by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entry in words:
+        parts = tuple(entry.replace("\u2019", "'").split())
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
+def _starts(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` (lower case) begin at token ``i``."""
+    if i + len(phrase) > len(doc):
+        return False
+    return all(doc[i + k].lower_.replace("\u2019", "'") == w for k, w in enumerate(phrase))
+
+
 def _loose(tok: Token) -> bool:
     """Whether NER's label of ``tok`` does not rule out a place name."""
     label = tok.ent_type_
@@ -301,8 +319,9 @@ def find_mentions(
 
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
+    phrases = _civic_phrases(lexicon.civic_words)
     for tok in doc:
-        if tok.lower_ not in lexicon.civic_words or tok.i == 0:
+        if tok.i == 0 or not any(_starts(doc, tok.i, p) for p in phrases.get(tok.lower_, ())):
             continue
         for n in (3, 2, 1):
             first = tok.i - n
@@ -311,6 +330,7 @@ def find_mentions(
             span = doc[first : tok.i]
             if not all(
                 t.text[:1].isupper()
+                and t.lower_ not in _LEADING
                 and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
                 and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
                 for t in span
