@@ -142,3 +142,28 @@ def test_mentions_place_before_institution_phrase() -> None:
 def test_mentions_article_before_institution_is_no_place() -> None:
     doc = _doc([("The", "DET", "O"), ("City", "PROPN", "B-ORG"), ("Council", "PROPN", "I-ORG")])
     assert _mentions(doc) == []
+
+
+def test_mentions_sea_resolves_over_namesake_towns() -> None:
+    doc = _doc(
+        [
+            ("Boats", "NOUN", "O"),
+            ("crossed", "VERB", "O"),
+            ("the", "DET", "O"),
+            ("Mediterranean", "PROPN", "B-LOC"),
+            ("and", "CCONJ", "O"),
+            ("the", "DET", "O"),
+            ("Pacific", "PROPN", "B-LOC"),
+        ]
+    )
+    assert [(p.text, p.geonameid) for p in find_places(doc)] == [
+        ("Mediterranean", 363196),
+        ("Pacific", 2363254),
+    ]
+
+
+def test_mentions_feature_without_id_keeps_coordinates() -> None:
+    doc = _doc([("Clashes", "NOUN", "O"), ("in", "ADP", "O"), ("Siberia", "PROPN", "B-LOC")])
+    (place,) = find_places(doc)
+    assert place.geonameid is None and place.feature == "RGN"
+    assert place.lat is not None and place.lat > 50
