@@ -167,3 +167,31 @@ def test_mentions_feature_without_id_keeps_coordinates() -> None:
     (place,) = find_places(doc)
     assert place.geonameid is None and place.feature == "RGN"
     assert place.lat is not None and place.lat > 50
+
+
+def test_mentions_names_before_plural_admin_word_are_counties() -> None:
+    doc = _doc(
+        [
+            ("Floods", "NOUN", "O"),
+            ("hit", "VERB", "O"),
+            ("Becker", "PROPN", "B-ORG"),
+            (",", "PUNCT", "O"),
+            ("Clay", "PROPN", "B-ORG"),
+            ("and", "CCONJ", "O"),
+            ("Otter", "PROPN", "O"),
+            ("Tail", "PROPN", "O"),
+            ("counties", "NOUN", "O"),
+        ],
+        [True, True, False, True, True, True, True, True, False],
+    )
+    found = [(m.text, m.key) for m in _mentions(doc)]
+    assert found == [
+        ("Becker", "becker county"),
+        ("Clay", "clay county"),
+        ("Otter Tail", "otter tail county"),
+    ]
+
+
+def test_mentions_unknown_pair_of_countries_split() -> None:
+    doc = _doc([("in", "ADP", "O"), ("Greece", "PROPN", "B-GPE"), ("Italy", "PROPN", "I-GPE")])
+    assert [m.text for m in _mentions(doc)] == ["Greece", "Italy"]

@@ -30,7 +30,12 @@ _LOOSE_LABELS = frozenset(
 # ... but not a date's or time's own first word ("March 31", "Thursday").
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _ADMIN_TAILS = frozenset({"county", "parish", "township", "borough", "province", "state"})
-_NAME_TAILS = _ADMIN_TAILS | {"city"}  # may end a place name ("Boulder City", "Polk County")
+_NAME_TAILS = _ADMIN_TAILS | {"city"}
+_PLURAL_TAILS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "townships": "Township",
+}  # may end a place name ("Boulder City", "Polk County")
 # "BEIRUT, Lebanon —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -"
 _DATELINE = re.compile(
     r"\A\s*(?P<x>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
@@ -70,10 +75,12 @@ class Mention:
     container: int | None = None
     required: bool = True  # False: keep only when the gazetteer knows the name
     weak: bool = False  # NER did not call it a place: keep only a well-supported reading
+    name: str | None = None  # the full name when the text is short ("Clay" of "Clay and
+    # Becker counties" is "Clay County")
 
     @property
     def key(self) -> str:
-        return name_key(self.text)
+        return name_key(self.name or self.text)
 
 
 def _trim(span: Span) -> Span | None:
@@ -116,6 +123,31 @@ def _known_part(
             if is_major(key) or (part[-1].lower_ in _ADMIN_TAILS and is_known(key)):
                 return part
     return None
+
+
+def _known_parts(
+    span: Span, is_known: Callable[[str], bool], is_major: Callable[[str], bool], *, more: bool
+) -> list[Span]:
+    """The known place names inside an unknown toponym: the longest one, and with ``more``
+    the next after it ("Greece Italy" for "Greece, Italy")."""
+    first = _known_part(span, is_known, is_major)
+    if first is None:
+        return []
+    parts = [first]
+    rest = span.doc[first.end : span.end]
+    while rest and rest[0].is_punct:
+        rest = span.doc[rest.start + 1 : rest.end]
+    if more and rest and rest[0].text[:1].isupper():
+        if is_major(name_key(rest.text)):
+            parts.append(rest)
+        elif len(rest) > 1 and (second := _known_part(rest, is_known, is_major)) is not None:
+            parts.append(second)
+    return parts
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a place name."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _LEADING
 
 
 def _after_locative(span: Span) -> bool:
@@ -253,9 +285,10 @@ def find_mentions(
                 if name_key(span.text) in lexicon.demonyms or not is_known(name_key(span.text)):
                     continue
             span = _extend_tail(span, is_known)
+            spans = [span]
             if len(span) > 1 and "," not in span.text and not is_known(name_key(span.text)):
-                span = _known_part(span, is_known, is_major) or span
-            for part in _split_commas(span):
+                spans = _known_parts(span, is_known, is_major, more=label != "FAC") or spans
+            for part in (p for s in spans for p in _split_commas(s)):
                 if name_key(part.text) in lexicon.not_places:
                     continue
                 optional = label == "FAC" or label == "NORP"
@@ -316,6 +349,42 @@ def find_mentions(
         if target is not None and len(target) == 2:
             mention = Mention(tok.idx, tok.idx + len(text), text, "demonym", target=target)
             add(mention, tok.i, tok.i + 1)
+
+    # Names listed before a plural admin word ("Becker, Clay and Otter Tail counties"):
+    # each is "<name> County", whatever NER made of it.
+    for tok in doc:
+        tail = _PLURAL_TAILS.get(tok.lower_)
+        if tail is None or tok.i == 0:
+            continue
+        end = tok.i
+        while end > 0:
+            first = end
+            while first > 0 and end - first < 3 and _name_word(doc[first - 1]):
+                first -= 1
+            if first == end:
+                break
+            span = doc[first:end]
+            full = f"{span.text} {tail}"
+            if not any(taken[first:end]) and is_known(name_key(full)):
+                add(
+                    Mention(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "entity",
+                        "GPE",
+                        required=False,
+                        name=full,
+                    ),
+                    first,
+                    end,
+                )
+            # Step over the list's joiners: ", ", " and ", ", and ".
+            end = first
+            while end > 0 and doc[end - 1].lower_ in _LIST:
+                end -= 1
+            if end == first:
+                break
 
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
