@@ -195,3 +195,33 @@ def test_mentions_names_before_plural_admin_word_are_counties() -> None:
 def test_mentions_unknown_pair_of_countries_split() -> None:
     doc = _doc([("in", "ADP", "O"), ("Greece", "PROPN", "B-GPE"), ("Italy", "PROPN", "I-GPE")])
     assert [m.text for m in _mentions(doc)] == ["Greece", "Italy"]
+
+
+@pytest.mark.parametrize("cue", [("in", "ADP"), ("of", "ADP")])
+def test_mentions_person_tagged_name_after_place_cue(cue: tuple[str, str]) -> None:
+    # "the town of Glen Allen" and "in Glen Allen" name the town; "Glen Allen said" not.
+    words = [("the", "DET", "O"), ("town", "NOUN", "O")] if cue[0] == "of" else []
+    doc = _doc(
+        [
+            ("They", "PRON", "O"),
+            ("met", "VERB", "O"),
+            *words,
+            (cue[0], cue[1], "O"),
+            ("Glen", "PROPN", "B-PERSON"),
+            ("Allen", "PROPN", "I-PERSON"),
+        ]
+    )
+    assert [(m.text, m.weak) for m in _mentions(doc)] == [("Glen Allen", False)]
+
+
+def test_mentions_person_name_without_place_cue() -> None:
+    doc = _doc(
+        [
+            ("the", "DET", "O"),
+            ("friend", "NOUN", "O"),
+            ("of", "ADP", "O"),
+            ("Glen", "PROPN", "B-PERSON"),
+            ("Allen", "PROPN", "I-PERSON"),
+        ]
+    )
+    assert _mentions(doc) == []

@@ -19,6 +19,15 @@ _LEADING = frozenset({"the", "a", "an"})
 _LOCATIVE = frozenset(
     {"in", "near", "outside", "around", "through", "into", "toward", "towards", "to", "at", "from"}
 )
+# Nouns whose "of" introduces a place: "the town of", "Governor of", "suburb of".
+_PLACE_NOUNS = frozenset(
+    {
+        "town", "city", "village", "suburb", "suburbs", "outskirts", "state", "province",
+        "county", "region", "district", "island", "islands", "capital", "municipality",
+        "borough", "township", "parish", "port", "hamlet", "neighbourhood", "neighborhood",
+        "mayor", "governor", "residents", "streets", "heart", "people", "citizens",
+    }
+)  # fmt: skip
 _LIST = frozenset({"and", "or", ","})  # words joining the items of a list
 _FUSED = re.compile(r"^([A-Z][A-Za-z.]+)-[a-z]+$")  # "U.S.-led", "Iran-backed"
 # Entity labels NER often gives a place name by mistake ("captured in Chattanooga" as a
@@ -151,9 +160,15 @@ def _name_word(tok: Token) -> bool:
 
 
 def _after_locative(span: Span) -> bool:
-    """Whether ``span`` follows a locative preposition and is not a possessor."""
-    doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+    """Whether ``span`` follows a locative preposition or "<place noun> of" ("the town of
+    Kasba Bonli", "Governor of Sokoto State") and is not a possessor."""
+    doc, i = span.doc, span.start
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before not in _LOCATIVE and not (
+        before == "of" and i >= 2 and doc[i - 2].lower_ in _PLACE_NOUNS
+    ):
         return False
     return span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s", "'")
 
