@@ -225,3 +225,16 @@ def test_mentions_person_name_without_place_cue() -> None:
         ]
     )
     assert _mentions(doc) == []
+
+
+def test_mentions_place_inside_unknown_facility() -> None:
+    doc = _doc(
+        [
+            ("at", "ADP", "O"),
+            ("the", "DET", "B-FAC"),
+            ("Litchfield", "PROPN", "I-FAC"),
+            ("Fire", "PROPN", "I-FAC"),
+            ("Station", "PROPN", "I-FAC"),
+        ]
+    )
+    assert [m.text for m in _mentions(doc)] == ["Litchfield"]

@@ -306,6 +306,8 @@ def find_mentions(
             for part in (p for s in spans for p in _split_commas(s)):
                 if name_key(part.text) in lexicon.not_places:
                     continue
+                if label == "FAC" and not is_known(name_key(part.text)):
+                    continue  # left free for the place inside ("Cottonport Fire Station")
                 optional = label == "FAC" or label == "NORP"
                 add(
                     Mention(
@@ -428,9 +430,10 @@ def find_mentions(
                 add_weak(span, "civic")
                 break
 
-    # Place names inside organisation names ("University of Texas", "Texas Rangers").
+    # Place names inside organisation and facility names ("University of Texas", "Texas
+    # Rangers", "Bicester Village").
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in ("ORG", "FAC"):
             continue
         words = [t for t in ent if not taken[t.i]]
         has_head = any(t.lower_ in lexicon.org_words for t in ent)
