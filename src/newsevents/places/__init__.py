@@ -45,11 +45,12 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     ``geonameid`` and coordinates ``None``; a team-listed feature whose GeoNames id the
     team did not know has coordinates and ``geonameid`` ``None``.
     """
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
     resolver = resolver or default_resolver()
     mentions = find_mentions(
-        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major
+        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major, text=text
     )
     entries = resolver.resolve(mentions)
     places: list[Place] = []

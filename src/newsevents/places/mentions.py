@@ -236,6 +236,7 @@ def find_mentions(
     *,
     is_known: Callable[[str], bool],
     is_major: Callable[[str], bool],
+    text: str | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -244,12 +245,17 @@ def find_mentions(
         is_known: whether the gazetteer (or an alias) knows a name key.
         is_major: whether a name key is a country, first-level region or large city
             (the only names looked for inside organisation names).
+        text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
     """
     major = is_major
 
     def is_major(key: str) -> bool:  # "Metro Vancouver": "Metro" is no place on its own
         return key not in lexicon.not_places and major(key)
 
+    if text is None:
+        text = doc.text
+    tokens = list(doc)  # one Token object each: Doc iteration builds them anew every time
+    ents = doc.ents  # likewise the entity spans
     person = bytearray(len(doc))
     taken = bytearray(len(doc))
     by_token: dict[int, Mention] = {}
@@ -270,7 +276,7 @@ def find_mentions(
         )
         add(mention, span.start, span.end)
 
-    for ent in doc.ents:
+    for ent in ents:
         # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
         # still a demonym.
         if ent.label_ == "PERSON" and name_key(ent.text) not in lexicon.demonyms:
@@ -278,17 +284,17 @@ def find_mentions(
                 person[i] = 1
 
     # Dateline: an upper-case place opening the article.
-    match = _DATELINE.match(doc.text)
+    match = _DATELINE.match(text)
     if match:
         x = doc.char_span(match.start("x"), match.end("x"), alignment_mode="contract")
         if x is not None and is_known(name_key(x.text)):
             add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
-    for later in _LATER_DATELINE.finditer(doc.text, match.end() if match else 0):
+    for later in _LATER_DATELINE.finditer(text, match.end() if match else 0):
         x = doc.char_span(later.start("x"), later.end("x"), alignment_mode="contract")
         if x is not None and not any(taken[x.start : x.end]) and is_known(name_key(x.text)):
             add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
 
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label in PLACE_LABELS or label == "NORP":
             span = _trim(ent)
@@ -326,7 +332,7 @@ def find_mentions(
     n_max = lexicon.max_demonym_words
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        tok = tokens[i]
         if person[i] or taken[i] or not tok.text[:1].isupper() or tok.lower_ in _LEADING:
             i += 1
             continue
@@ -352,31 +358,32 @@ def find_mentions(
 
     # A country's short name in a currency ("6.5 billion US dollars") or fused with a
     # participle into one token ("the U.S.-led coalition").
-    for tok in doc:
-        if taken[tok.i] or person[tok.i] or not tok.text[:1].isupper():
+    for tok in tokens:
+        word = tok.text
+        money = tok.ent_type_ == "MONEY"
+        if not (money or "-" in word) or taken[tok.i] or person[tok.i] or not word[:1].isupper():
             continue
-        text = tok.text
-        if tok.ent_type_ != "MONEY":
-            fused = _FUSED.match(text)
+        if not money:
+            fused = _FUSED.match(word)
             if fused is None:
                 continue
-            text = fused.group(1)
-        key = name_key(text)
+            word = fused.group(1)
+        key = name_key(word)
         target = lexicon.demonyms.get(key) or lexicon.aliases.get(key)
         if target is not None and len(target) == 2:
-            mention = Mention(tok.idx, tok.idx + len(text), text, "demonym", target=target)
+            mention = Mention(tok.idx, tok.idx + len(word), word, "demonym", target=target)
             add(mention, tok.i, tok.i + 1)
 
     # Names listed before a plural admin word ("Becker, Clay and Otter Tail counties"):
     # each is "<name> County", whatever NER made of it.
-    for tok in doc:
+    for tok in tokens:
         tail = _PLURAL_TAILS.get(tok.lower_)
         if tail is None or tok.i == 0:
             continue
         end = tok.i
         while end > 0:
             first = end
-            while first > 0 and end - first < 3 and _name_word(doc[first - 1]):
+            while first > 0 and end - first < 3 and _name_word(tokens[first - 1]):
                 first -= 1
             if first == end:
                 break
@@ -398,7 +405,7 @@ def find_mentions(
                 )
             # Step over the list's joiners: ", ", " and ", ", and ".
             end = first
-            while end > 0 and doc[end - 1].lower_ in _LIST:
+            while end > 0 and tokens[end - 1].lower_ in _LIST:
                 end -= 1
             if end == first:
                 break
@@ -406,7 +413,7 @@ def find_mentions(
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
     phrases = _civic_phrases(lexicon.civic_words)
-    for tok in doc:
+    for tok in tokens:
         if tok.i == 0 or not any(_starts(doc, tok.i, p) for p in phrases.get(tok.lower_, ())):
             continue
         for n in (3, 2, 1):
@@ -422,7 +429,7 @@ def find_mentions(
                 for t in span
             ):
                 continue  # "Toronto Transit Commission": "Transit" is no place
-            before = doc[first - 1] if first else None
+            before = tokens[first - 1] if first else None
             if before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start:
                 break  # part of a longer name ("London Guildhall School")
             key = name_key(span.text)
@@ -432,7 +439,7 @@ def find_mentions(
 
     # Place names inside organisation and facility names ("University of Texas", "Texas
     # Rangers", "Bicester Village").
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("ORG", "FAC"):
             continue
         words = [t for t in ent if not taken[t.i]]
@@ -464,7 +471,7 @@ def find_mentions(
 
     # A possessor that is a place, inside an organisation's or a facility's name too
     # ("Derry's Altnagelvin Hospital", "Middletown's New Road").
-    for tok in doc:
+    for tok in tokens:
         if tok.text not in ("'s", "\u2019s") or tok.i == 0:
             continue
         for n in (3, 2, 1):
@@ -481,7 +488,7 @@ def find_mentions(
 
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         span = _trim(ent)
@@ -514,7 +521,7 @@ def find_mentions(
             )
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        tok = tokens[i]
         if not _loose(tok) or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             i += 1
             continue
@@ -522,9 +529,9 @@ def find_mentions(
         while (
             j < len(doc)
             and j - i < 3
-            and _loose(doc[j])
+            and _loose(tokens[j])
             and not taken[j]
-            and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+            and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper())
         ):
             j += 1
         span = doc[i:j]
@@ -549,7 +556,7 @@ def find_mentions(
     # "X, Y" where NER missed Y, an AP state abbreviation ("Fresno, Calif.", "Bismarck,
     # N.D."), and party-state labels of politicians ("D-S.C.", "R-Texas").
     ends = {end: first for _, first, end in found}
-    for tok in doc:
+    for tok in tokens:
         if tok.text == "," and tok.i in ends and tok.i + 1 < len(doc):
             for n in (2, 1):
                 span = doc[tok.i + 1 : tok.i + 1 + n]
@@ -566,9 +573,9 @@ def find_mentions(
         if (
             tok.text in ("D", "R", "I")
             and tok.i + 2 < len(doc)
-            and doc[tok.i + 1].text == "-"
+            and tokens[tok.i + 1].text == "-"
             and not tok.whitespace_
-            and not doc[tok.i + 1].whitespace_
+            and not tokens[tok.i + 1].whitespace_
         ):
             for n in (2, 1):
                 span = doc[tok.i + 2 : tok.i + 2 + n]
@@ -581,11 +588,11 @@ def find_mentions(
                     break
 
     # "X, Y" where NER missed X: a capitalised word before ", <known region>".
-    for tok in doc:
+    for tok in tokens:
         if tok.text != "," or tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         y = by_token.get(tok.i + 1)
-        prev = doc[tok.i - 1]
+        prev = tokens[tok.i - 1]
         if y is None or taken[prev.i] or person[prev.i] or not prev.text[:1].isupper():
             continue
         if prev.is_sent_start or not is_known(prev.lower_):
@@ -598,7 +605,7 @@ def find_mentions(
     # Link "X, Y": Y directly after X and a comma.
     starts = {first: n for n, (_, first, _) in enumerate(found)}
     for mention, _, end in found:
-        if end < len(doc) and doc[end].text == ",":
+        if end < len(doc) and tokens[end].text == ",":
             j = starts.get(end + 1)
             if j is not None and mentions[j].kind in ("entity", "comma", "dateline"):
                 mention.container = j
