@@ -96,3 +96,9 @@ def test_gazetteer_features_table_malformed(row: str) -> None:
     with pytest.raises(LexiconError) as info:
         features(text)
     assert info.value.line == 2
+
+
+def test_gazetteer_region_named_without_local_type_word() -> None:
+    # GeoNames calls it "Hebei Sheng"; English news says "Hebei".
+    found = [c for c in load_gazetteer().lookup("hebei") if c.entry.feature == "ADM1"]
+    assert found and found[0].main and found[0].entry.cc == "CN"

