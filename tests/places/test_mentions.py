@@ -238,3 +238,20 @@ def test_mentions_place_inside_unknown_facility() -> None:
         ]
     )
     assert [m.text for m in _mentions(doc)] == ["Litchfield"]
+
+
+def test_mentions_institution_cue_gives_other_mentions_their_reading() -> None:
+    doc = _doc(
+        [
+            ("Berea", "PROPN", "B-PERSON"),
+            ("apartment", "NOUN", "O"),
+            ("robbed", "VERB", "O"),
+            (".", "PUNCT", "O"),
+            ("Berea", "PROPN", "O"),
+            ("police", "NOUN", "O"),
+            ("said", "VERB", "O"),
+        ]
+    )
+    places = find_places(doc)
+    assert [p.text for p in places] == ["Berea", "Berea"]
+    assert places[0].geonameid == places[1].geonameid is not None

@@ -270,9 +270,12 @@ def find_mentions(
         by_token[first] = mention
 
     def add_weak(span: Span, kind: str) -> None:
-        """An optional mention found by a weak cue: kept only when well supported."""
+        """An optional mention found by a cue other than NER: kept only when well supported,
+        except after a local institution's word ("Berea police": the town, and the reading
+        for its other mentions too)."""
+        weak = kind != "civic"
         mention = Mention(
-            span.start_char, span.end_char, span.text, kind, required=False, weak=True
+            span.start_char, span.end_char, span.text, kind, required=False, weak=weak
         )
         add(mention, span.start, span.end)
 
