@@ -544,3 +544,27 @@ def test_finder_headline_name_colon_attributes_the_line(nlp) -> None:
     ]
     # only a headline (a first line with more text after it) is read that way
     assert rows(parsed(nlp, "Poll: Young Voters Drift Away From the Ruling Party.")) == []
+
+
+def test_finder_claim_noun_without_source_keeps_speaker_null(nlp) -> None:
+    text = "The mayor resigned last week amid allegations that he had taken bribes from builders."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "he had taken bribes from builders", None, "allegations")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency cut the program, which critics said was the only help for poor families.",
+            [("indirect", "was the only help for poor families", "critics", "said")],
+        ),
+        (
+            "She was fined for what the judge described as reckless driving.",
+            [("indirect", "reckless driving", "the judge", "described")],
+        ),
+    ],
+)
+def test_finder_wh_word_stands_for_what_was_said(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected

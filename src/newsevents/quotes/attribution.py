@@ -37,6 +37,8 @@ TokRange = tuple[int, int]
 _NEWLINE = re.compile("\n")
 _REL_PRONOUNS = frozenset({"who", "which", "that"})
 _WH_WORDS = frozenset({"that", "which", "who", "whom", "what"})
+_STAND_INS = frozenset({"what", "which"})  # relative words that stand for the content
+_COMPLETERS = frozenset({"ccomp", "oprd", "attr", "acomp", "xcomp"})  # "what he called X"
 _ADDRESS_OBJECT = frozenset(
     {"tell", "inform", "assure", "reassure", "warn", "urge", "ask", "remind", "advise", "brief"}
 )
@@ -57,8 +59,7 @@ _PREP_VBG = frozenset({"including", "regarding", "concerning", "excluding", "fol
 _SENT_END_MARKS = frozenset({".", "!", "?"})
 # Words after a comma that open a clause of the narrator's, not more of the content.
 _CLAUSE_STOPS = frozenset(
-    {"while", "though", "although", "whereas", "which", "who", "whom", "whose",
-     "according"}
+    {"while", "though", "although", "whereas", "which", "who", "whom", "whose", "according"}
 )
 _MAX_RUN_ON = 120  # tokens scanned to find where reported content ends
 _MAX_INNER = 16  # cues inside one content looked at for a coordinated statement
@@ -213,9 +214,7 @@ def _extend_contents(doc: Doc, cues: list[Cue], by_token: dict[int, Cue]) -> Non
         if cue.token >= len(doc):
             continue
         limit = sent_end[cue.token]
-        if doc[cue.token].pos_ == "VERB" and (
-            not cue.content or cue.content[-1][1] <= cue.span[0]
-        ):
+        if doc[cue.token].pos_ == "VERB" and (not cue.content or cue.content[-1][1] <= cue.span[0]):
             _parenthetical(doc, cue, sent_start[cue.token], limit, by_token)
         if not cue.content and cue.speaker is not None and doc[cue.token].pos_ == "VERB":
             _misparsed_that(doc, cue, limit)
@@ -325,9 +324,7 @@ def _run_on(doc: Doc, start: int, limit: int, by_token: dict[int, Cue], cue: Cue
     return boundary
 
 
-def _parenthetical(
-    doc: Doc, cue: Cue, start: int, limit: int, by_token: dict[int, Cue]
-) -> None:
+def _parenthetical(doc: Doc, cue: Cue, start: int, limit: int, by_token: dict[int, Cue]) -> None:
     """ "The plan, the minister said, would fail", "Prices, as the report noted, rose",
     "People like him, she said.": a cue set off by commas inside the sentence it reports
     speaks the rest of that sentence, whatever the parse made of it."""
@@ -424,8 +421,14 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         # "The minister voiced concern that …": the support verb's subject speaks.
         speaker = _subject(head)
         span = (head.i, noun.i + 1) if head.i < noun.i else span
-    if speaker is None or speaker.lower_ in _REL_PRONOUNS:
+    if speaker is not None and speaker.lower_ in _REL_PRONOUNS:
         return None
+    if speaker is None:
+        if lemma not in lexicon.nouns or doc[content[0]].lower_ == "to":
+            return None
+        # "amid allegations that …": a that-clause gives a claim whose source is not named.
+        cue = Cue(token=noun.i, span=span, content=[content], unnamed=True)
+        return cue
     cue = Cue(token=noun.i, span=span, content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
@@ -483,6 +486,8 @@ def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
         if not clauses:
             return False
         clause = clauses[0]
+        if _wh_stand_in(tok) is not None:
+            return True  # "donations, which he said were returned": the rest is said
         return not any(
             t.lower_ in _WH_WORDS and t.dep_ != "mark"
             for t in _doc_range(clause.left_edge, clause.right_edge)
@@ -702,6 +707,17 @@ def _content(
     generic_objects: bool = True,
 ) -> list[TokRange]:
     lemma = verb.lemma_.lower()
+    wh = _wh_stand_in(verb) if speaker is not None and speaker < verb.i else None
+    if wh is not None:
+        # "what she called a “rant”", "which he said were returned": the words after the
+        # cue complete what the wh-word stands for.
+        for child in verb.rights:
+            if child.dep_ in _COMPLETERS or (child.dep_ == "prep" and child.lower_ == "as"):
+                start = max(child.left_edge.i, verb.i + 1) + (child.dep_ == "prep")
+                rest = _trim(doc, start, child.right_edge.i + 1)
+                if rest is not None and any(t.is_alpha for t in doc[rest[0] : rest[1]]):
+                    return [rest]
+        return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         # "It pays off: he said he raised …": the clause after the verb is what was said.
@@ -781,6 +797,24 @@ def _content(
             _clause_before(doc, verb, speaker)
         )
     return []
+
+
+def _wh_stand_in(verb: Token) -> Token | None:
+    """The "what"/"which" before a cue verb that stands for what was said: the verb's
+    object ("what she called …") or its clause's subject ("which he said were …")."""
+    for child in verb.lefts:
+        if child.dep_ == "dobj" and child.lower_ in _STAND_INS:
+            return child
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            for sub in child.lefts:
+                if (
+                    sub.dep_ in ("nsubj", "nsubjpass")
+                    and sub.lower_ in _STAND_INS
+                    and sub.i < verb.i
+                ):
+                    return sub
+    return None
 
 
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})

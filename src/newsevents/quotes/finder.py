@@ -190,9 +190,7 @@ def find_quotes(
     return _to_quotes(doc, text, drafts)
 
 
-def _headline_colon(
-    doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
-) -> _Draft | None:
+def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]) -> _Draft | None:
     """'Poll: Voters Abandon the Party' — a headline (the first line, when more follow) that
     opens with a short name and a colon attributes the rest of the line to that name."""
     end = text.find("\n")
