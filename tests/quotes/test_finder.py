@@ -568,3 +568,13 @@ def test_finder_claim_noun_without_source_keeps_speaker_null(nlp) -> None:
 )
 def test_finder_wh_word_stands_for_what_was_said(nlp, text: str, expected: list[Row]) -> None:
     assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_title_case_headline_verb(nlp) -> None:
+    text = "Governor Slams Utility Over Winter Blackouts\n\nThe storm hit on Monday."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "Utility Over Winter Blackouts", "Governor", "Slams")
+    ]
+    # a noun that looks like a cue verb, with the real verb after it, is no cue
+    text = "New Parking Rules Take Effect in the City Center\n\nDrivers were told on Monday."
+    assert rows(parsed(nlp, text)) == []

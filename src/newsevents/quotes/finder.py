@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from .._doc import get_list
 from ..schema import Quote, TextSpan
 from .attribution import Cue, TokRange, find_cues
+from .headline import headline_cue
 from .lexicon import CueLexicon, default_cue_lexicon
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -183,6 +184,8 @@ def find_quotes(
                 )
             )
     headline = _headline_colon(doc, text, starts, drafts)
+    if headline is None:
+        headline = _headline_verb(doc, text, starts, drafts, lexicon)
     if headline is not None:
         drafts.append(headline)
     drafts = _outermost(doc, drafts)
@@ -218,6 +221,28 @@ def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
         speaker=e - 1,
         speaker_range=(s, e),
         attribution_end=end,
+    )
+
+
+def _headline_verb(
+    doc: Doc, text: str, starts: list[int], drafts: list[_Draft], lexicon: CueLexicon
+) -> _Draft | None:
+    """'Senator Vows To Block the Deal': a title-case headline with a cue verb."""
+    found = headline_cue(doc, starts, lexicon)
+    if found is None:
+        return None
+    c_start, c_end = found.content
+    if any(d.content[0] < c_end and c_start < d.content[1] for d in drafts):
+        return None  # the parse found a statement here already
+    s, e = found.speaker
+    quoted = any(ch in text[c_start:c_end] for ch in '"“”‘’')
+    return _Draft(
+        content=(c_start, c_end),
+        kind="mixed" if quoted else "indirect",
+        cue_span=(found.cue[0], found.cue[0] + len(doc[e].text)),
+        speaker=e - 1,
+        speaker_range=(s, e),
+        attribution_end=c_end,
     )
 
 
