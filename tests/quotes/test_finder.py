@@ -578,3 +578,17 @@ def test_finder_title_case_headline_verb(nlp) -> None:
     # a noun that looks like a cue verb, with the real verb after it, is no cue
     text = "New Parking Rules Take Effect in the City Center\n\nDrivers were told on Monday."
     assert rows(parsed(nlp, text)) == []
+
+
+def test_finder_reply_preposition_gives_the_topic(nlp) -> None:
+    text = "The company did not respond to requests for comment."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "requests for comment", "The company", "did not respond")
+    ]
+
+
+def test_finder_raised_subject_of_agentless_expectation(nlp) -> None:
+    # "X is expected to …": X is part of what is expected; nobody is named as expecting it
+    got = rows(parsed(nlp, "The bill is expected to pass."))
+    assert [r[1] for r in got] == ["The bill", "to pass"]
+    assert {(r[2], r[3]) for r in got} == {(None, "is expected")}

@@ -46,6 +46,14 @@ _RAISING = frozenset(
     {"appear", "seem", "go", "continue", "begin", "start", "proceed", "take", "rush", "hasten"}
 )
 _TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
+# "responded to the charges", "replied with an attack", "pointed to the poll": the object
+# of these verbs' preposition is what the reply or reference was about.
+_REPLY_VERBS = {
+    "respond": ("to", "with", "by"),
+    "reply": ("to", "with", "by"),
+    "react": ("to", "with", "by"),
+    "point": ("to",),
+}
 _NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CUE_ADVERBS = frozenset({"also", "again", "later", "previously", "repeatedly", "then"})
@@ -546,7 +554,20 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) ->
         )
     ):
         cue.unnamed = True  # "it was reported that …", "the vote is expected to …"
+        _raised_subject(doc, verb, cue)
     return cue
+
+
+def _raised_subject(doc: Doc, verb: Token, cue: Cue) -> None:
+    """ "The vote is expected to pass": the passive's subject belongs to what is expected."""
+    if len(cue.content) != 1 or not any(c.dep_ == "xcomp" for c in verb.rights):
+        return
+    for child in verb.lefts:
+        if child.dep_ == "nsubjpass" and child.pos_ != "PRON":
+            piece = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            if piece is not None and piece[1] <= cue.span[0]:
+                cue.content.insert(0, piece)
+            return
 
 
 def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, list[Token]]:
@@ -788,7 +809,9 @@ def _content(
                 continue  # "denied it", "welcoming him": no content of its own
             return _some(_trim(doc, child.left_edge.i, end))
     for child in rights:
-        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+        if child.dep_ == "prep" and (
+            child.lower_ in _TOPIC_PREPS or child.lower_ in _REPLY_VERBS.get(lemma, ())
+        ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
