@@ -131,6 +131,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
+        elif pos == verb_pos and _that_clause_verb(doc[i], lexicon.cognition):
+            cue = _verb_cue(doc, doc[i], lexicon, paras)
+            if cue.speaker is not None and cue.content:
+                cues.append(cue)
+                by_token[cue.token] = cue
         elif pos == noun_pos and lemma in noun_ids:
             noun_cue = _noun_cue(doc, doc[i], lexicon)
             if noun_cue is not None:
@@ -471,6 +476,32 @@ def _make_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
         return None
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
+
+
+_THAT_SUBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_THAT_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _that_clause_verb(verb: Token, cognition: frozenset[str]) -> bool:
+    """ "The senator charges that …", "the study showed that …": a verb outside the
+    lexicon with a that-clause after it and a named or personal subject attributes the
+    clause to that subject (PolNeAR counts such attributions)."""
+    subj = None
+    clause = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subj = child
+        elif child.dep_ == "ccomp" and child.i > verb.i:
+            clause = child
+    if subj is None or clause is None:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts):
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THAT_SUBJECT_PRONOUNS and _is_predicate(verb, cognition)
+    return (subj.ent_type_ in _THAT_SUBJECT_ENTS or subj.pos_ == "PROPN") and _is_predicate(
+        verb, cognition
+    )
 
 
 def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
