@@ -286,9 +286,14 @@ def test_finder_continuation_after_indirect_statement(nlp) -> None:
             "The minister went on to explain that the plan had failed.",
             [("indirect", "The minister", "to explain")],
         ),
-        # negative rows: no statement was made (yet), or the cue is part of another act
-        ("The ministers met to discuss the budget.", []),
-        ("The agency would announce its decision on Friday.", []),
+        # statements not made yet are attributed all the same (PolNeAR's convention)
+        ("The ministers met to discuss the budget.", [("indirect", "The ministers", "to discuss")]),
+        (
+            "The agency would announce its decision on Friday.",
+            [("indirect", "The agency", "would announce")],
+        ),
+        # negative rows: a modifier participle, a quoted term
+        ("The report published on Monday ran to forty pages.", []),
         ('He specified "Christian" as his religion.', []),
     ],
 )

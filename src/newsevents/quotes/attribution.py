@@ -42,9 +42,6 @@ _COMPLETERS = frozenset({"ccomp", "oprd", "attr", "acomp", "xcomp"})  # "what he
 _ADDRESS_OBJECT = frozenset(
     {"tell", "inform", "assure", "reassure", "warn", "urge", "ask", "remind", "advise", "brief"}
 )
-_RAISING = frozenset(
-    {"appear", "seem", "go", "continue", "begin", "start", "proceed", "take", "rush", "hasten"}
-)
 _TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
 # "responded to the charges", "replied with an attack", "pointed to the poll": the object
 # of these verbs' preposition is what the reply or reference was about.
@@ -506,16 +503,13 @@ def _that_clause_verb(verb: Token, cognition: frozenset[str]) -> bool:
 
 def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
     """Skip participles used as modifiers ("the report published Monday", "so-called") and
-    statements not (yet) made, or made inside another act: "it would publish", "to discuss"."""
+    descriptions ("women who want to work"). Statements not (yet) made ("it would say",
+    "they may claim", "met to discuss", "refused to admit") are attributions all the same,
+    as in PolNeAR: the speaker's stance towards the content is reported."""
     if tok.dep_ in ("amod", "compound"):
         return False
     if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in cognition:
         return False  # "women who want to work": a description, not an attribution
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.lefts):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts):
-        # "went on to explain", "appeared to suggest" report speech; "met to discuss" not.
-        return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _RAISING
     if tok.dep_ == "relcl" and not any(
         c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS for c in tok.children
     ):
