@@ -124,11 +124,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                         cues.append(cue)
                         by_token[cue.token] = cue
                     break
-        elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i], lexicon.cognition):
+        elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
-        elif pos == verb_pos and _that_clause_verb(doc[i], lexicon.cognition):
+        elif pos == verb_pos and _that_clause_verb(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             if cue.speaker is not None and cue.content:
                 cues.append(cue)
@@ -426,7 +426,7 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         and noun.dep_ == "dobj"
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lexicon.support
-        and _is_predicate(head, lexicon.cognition)
+        and _is_predicate(head)
     ):
         # "The minister voiced concern that …": the support verb's subject speaks.
         speaker = _subject(head)
@@ -446,7 +446,7 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
 
 def _make_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
     """ "made clear that …", "will make the case to voters that …"."""
-    if not _is_predicate(verb, lexicon.cognition):
+    if not _is_predicate(verb):
         return None
     word = clause = None
     for child in verb.rights:
@@ -479,7 +479,7 @@ _THAT_SUBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _THAT_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
-def _that_clause_verb(verb: Token, cognition: frozenset[str]) -> bool:
+def _that_clause_verb(verb: Token) -> bool:
     """ "The senator charges that …", "the study showed that …": a verb outside the
     lexicon with a that-clause after it and a named or personal subject attributes the
     clause to that subject (PolNeAR counts such attributions)."""
@@ -495,21 +495,18 @@ def _that_clause_verb(verb: Token, cognition: frozenset[str]) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts):
         return False
     if subj.pos_ == "PRON":
-        return subj.lower_ in _THAT_SUBJECT_PRONOUNS and _is_predicate(verb, cognition)
-    return (subj.ent_type_ in _THAT_SUBJECT_ENTS or subj.pos_ == "PROPN") and _is_predicate(
-        verb, cognition
-    )
+        return subj.lower_ in _THAT_SUBJECT_PRONOUNS and _is_predicate(verb)
+    named = subj.ent_type_ in _THAT_SUBJECT_ENTS or subj.pos_ == "PROPN"
+    return named and _is_predicate(verb)
 
 
-def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
-    """Skip participles used as modifiers ("the report published Monday", "so-called") and
-    descriptions ("women who want to work"). Statements not (yet) made ("it would say",
-    "they may claim", "met to discuss", "refused to admit") are attributions all the same,
-    as in PolNeAR: the speaker's stance towards the content is reported."""
+def _is_predicate(tok: Token) -> bool:
+    """Skip participles used as modifiers ("the report published Monday", "so-called").
+    Statements not (yet) made ("it would say", "they may claim", "met to discuss") and
+    stances in relative clauses ("cities that support the rule") are attributions all the
+    same, as in PolNeAR: the speaker's stance towards the content is reported."""
     if tok.dep_ in ("amod", "compound"):
         return False
-    if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in cognition:
-        return False  # "women who want to work": a description, not an attribution
     if tok.dep_ == "relcl" and not any(
         c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS for c in tok.children
     ):
