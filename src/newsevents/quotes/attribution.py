@@ -44,12 +44,16 @@ _ADDRESS_OBJECT = frozenset(
 )
 _TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
 # "responded to the charges", "replied with an attack", "pointed to the poll": the object
-# of these verbs' preposition is what the reply or reference was about.
+# of these verbs' preposition is what the reply or reference was about (other verbs:
+# _TOPIC_PREPS).
 _REPLY_VERBS = {
     "respond": ("to", "with", "by"),
     "reply": ("to", "with", "by"),
     "react": ("to", "with", "by"),
     "point": ("to",),
+    # "spoke for five minutes", "spoke over the noise": only these name a talk's topic
+    "speak": ("about", "of", "on", "against"),
+    "talk": ("about", "of", "on", "against"),
 }
 _NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -831,9 +835,7 @@ def _content(
                 continue  # "denied it", "welcoming him": no content of its own
             return _some(_trim(doc, child.left_edge.i, end))
     for child in rights:
-        if child.dep_ == "prep" and (
-            child.lower_ in _TOPIC_PREPS or child.lower_ in _REPLY_VERBS.get(lemma, ())
-        ):
+        if child.dep_ == "prep" and (child.lower_ in _REPLY_VERBS.get(lemma, _TOPIC_PREPS)):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
