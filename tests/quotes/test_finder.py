@@ -597,3 +597,21 @@ def test_finder_raised_subject_of_agentless_expectation(nlp) -> None:
     got = rows(parsed(nlp, "The bill is expected to pass."))
     assert [r[1] for r in got] == ["The bill", "to pass"]
     assert {(r[2], r[3]) for r in got} == {(None, "is expected")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Several senators were critical of the new tax.",
+            [("indirect", "the new tax", "Several senators", "were critical")],
+        ),
+        (
+            "The engineers are sure that the bridge is safe.",
+            [("indirect", "the bridge is safe", "The engineers", "are sure")],
+        ),
+        ("It is clear that the plan failed.", []),  # no one holds the stance
+    ],
+)
+def test_finder_stance_adjective(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected

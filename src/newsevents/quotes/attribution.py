@@ -55,6 +55,7 @@ _REPLY_VERBS = {
     "speak": ("about", "of", "on", "against"),
     "talk": ("about", "of", "on", "against"),
 }
+_STANCE_PREPS = frozenset({"about", "of", "on", "over", "against", "in", "with", "that"})
 _NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CUE_ADVERBS = frozenset({"also", "again", "later", "previously", "repeatedly", "then"})
@@ -114,6 +115,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     noun_pos = doc.vocab.strings["NOUN"]
     noun_ids = {strings[w] for w in lexicon.nouns | lexicon.topic_nouns if w in strings}
     make_id = strings["make"] if "make" in strings else -1
+    adj_pos = doc.vocab.strings["ADJ"]
+    stance_ids = {strings[w] for w in lexicon.stances if w in strings}
     for i, (pos, lemma, lower) in enumerate(arr.tolist()):
         if lower in first_words:
             low = doc[i].lower_
@@ -142,6 +145,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             if noun_cue is not None:
                 cues.append(noun_cue)
                 by_token[noun_cue.token] = noun_cue
+        elif pos == adj_pos and lemma in stance_ids:
+            stance_cue = _stance_cue(doc, doc[i])
+            if stance_cue is not None:
+                cues.append(stance_cue)
+                by_token[stance_cue.token] = stance_cue
         elif pos == verb_pos and lemma == make_id:
             make_cue = _make_cue(doc, doc[i], lexicon)
             if make_cue is not None:
@@ -444,6 +452,33 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         cue = Cue(token=noun.i, span=span, content=[content], unnamed=True)
         return cue
     cue = Cue(token=noun.i, span=span, content=[content])
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    return cue
+
+
+def _stance_cue(doc: Doc, adj: Token) -> Cue | None:
+    """ "She is convinced that …", "he was critical of the plan", "they are willing to
+    talk": an adjective of attitude after "be" attributes its complement to the subject."""
+    head = adj.head
+    if adj.dep_ != "acomp" or head.lemma_ != "be" or not _is_predicate(head):
+        return None
+    content: TokRange | None = None
+    for child in adj.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            content = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        if content is not None:
+            break
+    speaker = _subject(head)
+    if content is None or speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
+        return None
+    if speaker.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
+        speaker = head.head
+    start = min(head.i, adj.i)
+    cue = Cue(token=adj.i, span=(start, adj.i + 1), content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
 
