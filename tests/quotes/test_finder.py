@@ -615,3 +615,9 @@ def test_finder_raised_subject_of_agentless_expectation(nlp) -> None:
 )
 def test_finder_stance_adjective(nlp, text: str, expected: list[Row]) -> None:
     assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_call_with_two_predicates(nlp) -> None:
+    # the parser may give "called X a Y" two predicates and no object
+    got = rows(parsed(nlp, 'Cruz called Trump a "pathological liar".'))
+    assert got == [("mixed", 'Trump a "pathological liar"', "Cruz", "called")]

@@ -869,8 +869,12 @@ def _content(
             if child.pos_ == "PRON" and end == child.right_edge.i + 1:
                 continue  # "denied it", "welcoming him": no content of its own
             return _some(_trim(doc, child.left_edge.i, end))
+    oprds = [c for c in rights if c.dep_ == "oprd"]
+    if oprds and lemma in lexicon.nominal:
+        # 'called Trump a "liar"' parsed with no object: the predicates are what was said.
+        return _some(_trim(doc, oprds[0].left_edge.i, oprds[-1].right_edge.i + 1))
     for child in rights:
-        if child.dep_ == "prep" and (child.lower_ in _REPLY_VERBS.get(lemma, _TOPIC_PREPS)):
+        if child.dep_ == "prep" and child.lower_ in _REPLY_VERBS.get(lemma, _TOPIC_PREPS):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
