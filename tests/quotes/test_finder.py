@@ -621,3 +621,9 @@ def test_finder_call_with_two_predicates(nlp) -> None:
     # the parser may give "called X a Y" two predicates and no object
     got = rows(parsed(nlp, 'Cruz called Trump a "pathological liar".'))
     assert got == [("mixed", 'Trump a "pathological liar"', "Cruz", "called")]
+
+
+def test_finder_cue_verb_the_lemmatizer_gets_wrong(nlp) -> None:
+    # spaCy's lemma of "rated" is "rat": the regular form still makes it a cue
+    got = rows(parsed(nlp, "PolitiFact rated the claim Mostly False."))
+    assert got == [("indirect", "the claim Mostly False", "PolitiFact", "rated")]

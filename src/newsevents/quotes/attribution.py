@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
@@ -108,6 +109,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     strings = doc.vocab.strings
     verb_ids = {strings[v] for v in verbs if v in strings}
     verb_ids |= {strings[v.capitalize()] for v in verbs if v.capitalize() in strings}
+    # Regular forms of the cue verbs, for the lemmatizer's slips ("rated" → "rat").
+    form_ids = {strings[f] for f in _regular_forms(verbs) if f in strings}
     first_words = {strings[p[0]] for p in phrases if p[0] in strings}
     arr = doc.to_array([POS, LEMMA, LOWER])
     paras = _Paragraphs(doc)
@@ -131,7 +134,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                         cues.append(cue)
                         by_token[cue.token] = cue
                     break
-        elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i]):
+        elif pos == verb_pos and (lemma in verb_ids or lower in form_ids) and _is_predicate(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
@@ -168,6 +171,16 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                 frame.outer = True  # "quoted the minister as saying …" only relays it
     _cut_siblings(doc, cues)
     return cues
+
+
+@lru_cache(maxsize=4)
+def _regular_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """-s, -ed and -ing forms of regular verbs ("rate": "rates", "rated", "rating")."""
+    forms: set[str] = set()
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        forms.update((v + "s", stem + "ed", stem + "ing"))
+    return frozenset(forms)
 
 
 def _cut_siblings(doc: Doc, cues: list[Cue]) -> None:
