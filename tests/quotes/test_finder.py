@@ -627,3 +627,20 @@ def test_finder_cue_verb_the_lemmatizer_gets_wrong(nlp) -> None:
     # spaCy's lemma of "rated" is "rat": the regular form still makes it a cue
     got = rows(parsed(nlp, "PolitiFact rated the claim Mostly False."))
     assert got == [("indirect", "the claim Mostly False", "PolitiFact", "rated")]
+
+
+def test_finder_block_quotation_after_colon(nlp) -> None:
+    text = (
+        "The mayor spoke for an hour.\n\nShe added:\n\n"
+        "We will rebuild the bridge before winter, and nobody will pay more for it.\n\n"
+        "The council met later."
+    )
+    got = rows(parsed(nlp, text))
+    assert got == [
+        (
+            "direct",
+            "We will rebuild the bridge before winter, and nobody will pay more for it.",
+            "She",
+            "added",
+        )
+    ]

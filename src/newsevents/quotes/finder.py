@@ -49,6 +49,7 @@ _MIN_STANDALONE_WORDS = 8
 _MAX_HOSTS = 16  # cues of one sentence tried as hosts of a quoted fragment
 _MIN_VERB_WORDS = 4
 _MAX_LEAD_IN = 25  # tokens of a sentence before a quote taken into it
+_OPENING_QUOTES = frozenset("\"'“‘«")
 
 
 @dataclass(slots=True)
@@ -183,6 +184,7 @@ def find_quotes(
                     addressee=cue.addressee,
                 )
             )
+    drafts.extend(_block_quotes(doc, text, cues, used, drafts))
     headline = _headline_colon(doc, text, starts, drafts)
     if headline is None:
         headline = _headline_verb(doc, text, starts, drafts, lexicon)
@@ -191,6 +193,53 @@ def find_quotes(
     drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return _to_quotes(doc, text, drafts)
+
+
+def _block_quotes(
+    doc: Doc, text: str, cues: list[Cue], used: set[int], drafts: list[_Draft]
+) -> list[_Draft]:
+    """'The governor added:' closing a paragraph, then a paragraph without quotation
+    marks: that paragraph is what he said (a block quotation)."""
+    out: list[_Draft] = []
+    for cue in cues:
+        end = cue.span[1]
+        if (
+            cue.speaker is None
+            or cue.token in used
+            or cue.outer
+            or cue.nested
+            or end + 1 >= len(doc)
+            or doc[end].text != ":"
+            or "\n" not in doc[end + 1].text
+        ):
+            continue
+        if cue.content and cue.content[-1][1] > end:
+            continue  # 'said: the plan failed' has its content on the same line
+        c_start = doc[end + 1].idx + len(doc[end + 1].text)
+        while c_start < len(text) and text[c_start].isspace():
+            c_start += 1
+        c_end = text.find("\n", c_start)
+        c_end = len(text) if c_end < 0 else c_end
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if c_end - c_start < 2 or text[c_start] in _OPENING_QUOTES:
+            continue  # a quoted paragraph is the marks' business
+        if any(d.content[0] < c_end and c_start < d.content[1] for d in drafts):
+            continue
+        out.append(
+            _Draft(
+                content=(c_start, c_end),
+                kind="direct",
+                cue=cue,
+                speaker=cue.speaker,
+                speaker_range=cue.speaker_range,
+                relays=list(cue.relays),
+                addressee=cue.addressee,
+                attribution_end=c_end,
+                from_marks=True,
+            )
+        )
+    return out
 
 
 def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]) -> _Draft | None:
