@@ -644,3 +644,16 @@ def test_finder_block_quotation_after_colon(nlp) -> None:
             "added",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("The new plan seems to be failing.", ["The new plan", "to be failing"]),
+        ("It appears that the talks have stalled.", ["the talks have stalled"]),
+    ],
+)
+def test_finder_impression_without_source(nlp, text: str, contents: list[str]) -> None:
+    got = rows(parsed(nlp, text))
+    assert [r[1] for r in got] == contents
+    assert all(r[2] is None for r in got)  # no one is named as holding the impression

@@ -56,6 +56,7 @@ _REPLY_VERBS = {
     "speak": ("about", "of", "on", "against"),
     "talk": ("about", "of", "on", "against"),
 }
+_SEEM = frozenset({"seem", "appear"})  # impressions with no one named as holding them
 _STANCE_PREPS = frozenset({"about", "of", "on", "over", "against", "in", "with", "that"})
 _NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -111,6 +112,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     verb_ids |= {strings[v.capitalize()] for v in verbs if v.capitalize() in strings}
     # Regular forms of the cue verbs, for the lemmatizer's slips ("rated" → "rat").
     form_ids = {strings[f] for f in _regular_forms(verbs) if f in strings}
+    seem_ids = {strings[w] for w in _SEEM if w in strings}
     first_words = {strings[p[0]] for p in phrases if p[0] in strings}
     arr = doc.to_array([POS, LEMMA, LOWER])
     paras = _Paragraphs(doc)
@@ -138,6 +140,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
+        elif pos == verb_pos and lemma in seem_ids:
+            seem_cue = _seem_cue(doc, doc[i], lexicon)
+            if seem_cue is not None:
+                cues.append(seem_cue)
+                by_token[seem_cue.token] = seem_cue
         elif pos == verb_pos and _that_clause_verb(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             if cue.speaker is not None and cue.content:
@@ -466,6 +473,35 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         return cue
     cue = Cue(token=noun.i, span=span, content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    return cue
+
+
+def _seem_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
+    """ "The plan seems to be failing", "it appears that …": an impression with no one
+    named as holding it (PolNeAR counts it, with no source). An experiencer ("seems to
+    me") is the source."""
+    subj = _subject(verb)
+    pieces: list[TokRange] = []
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and subj is not None and subj.lower_ == "it":
+            pieces = _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+            break
+        if child.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("it", "there"):
+            head = _trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            rest = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            if head is not None and rest is not None and head[1] <= verb.i:
+                pieces = [head, rest]
+            break
+    if not pieces:
+        return None
+    cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon), content=pieces)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                cue.speaker, cue.speaker_range = objs[0].i, speaker_range(doc, objs[0])
+                return cue
+    cue.unnamed = True
     return cue
 
 
