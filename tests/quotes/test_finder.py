@@ -657,3 +657,9 @@ def test_finder_impression_without_source(nlp, text: str, contents: list[str]) -
     got = rows(parsed(nlp, text))
     assert [r[1] for r in got] == contents
     assert all(r[2] is None for r in got)  # no one is named as holding the impression
+
+
+def test_finder_last_resort_content_is_the_object(nlp) -> None:
+    assert rows(parsed(nlp, "The minister denied it.")) == [
+        ("indirect", "it", "The minister", "denied")
+    ]

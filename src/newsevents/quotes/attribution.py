@@ -928,9 +928,23 @@ def _content(
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
     if lemma in lexicon.speech:
-        return _some(_separated_clause(doc, verb, lexicon)) or _some(
+        found = _some(_separated_clause(doc, verb, lexicon)) or _some(
             _clause_before(doc, verb, speaker)
         )
+        if found:
+            return found
+    if speaker is not None:
+        # Last resort: what the verb governs on its right ("denied it", "vowed revenge
+        # while …"), as PolNeAR marks a content for every attribution it finds.
+        kids = [
+            c
+            for c in rights
+            if c.dep_ in _FALLBACK_DEPS
+            and not _quoted_term(doc, c)
+            and c.lower_ not in _PERSONAL_OBJECTS
+        ]
+        if kids:
+            return _some(_trim(doc, kids[0].left_edge.i, kids[-1].right_edge.i + 1))
     return []
 
 
@@ -952,6 +966,11 @@ def _wh_stand_in(verb: Token) -> Token | None:
     return None
 
 
+_FALLBACK_DEPS = frozenset({"dobj", "xcomp", "advcl"})
+# "welcoming him": a person as the object is whom the act is about, not what was said
+_PERSONAL_OBJECTS = frozenset(
+    {"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"}
+)
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
 
