@@ -663,3 +663,10 @@ def test_finder_last_resort_content_is_the_object(nlp) -> None:
     assert rows(parsed(nlp, "The minister denied it.")) == [
         ("indirect", "it", "The minister", "denied")
     ]
+
+
+def test_finder_statement_whose_speaker_the_parse_lost(nlp) -> None:
+    # kept with no speaker rather than dropped; an imperative is no statement
+    got = rows(parsed(nlp, "The group released a video emphasizing the threat to voters."))
+    assert got == [("indirect", "the threat to voters", None, "emphasizing")]
+    assert rows(parsed(nlp, "Tell them the truth.")) == []

@@ -94,7 +94,7 @@ class Cue:
     relays: list[int] = field(default_factory=list)  # heads of relaying sources, outermost last
     outer: bool = False  # only relays a nested cue; not a statement of its own
     nested: bool = False  # inside another speaker's reported content
-    unnamed: bool = False  # agentless passive ("it was reported that …"): no speaker, still a quote
+    unnamed: bool = False  # no speaker named or found ("it was reported that …"), still a quote
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) -> list[Cue]:
@@ -177,6 +177,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             if frame is not None:
                 frame.outer = True  # "quoted the minister as saying …" only relays it
     _cut_siblings(doc, cues)
+    _keep_speakerless(doc, cues)
     return cues
 
 
@@ -188,6 +189,28 @@ def _regular_forms(verbs: frozenset[str]) -> frozenset[str]:
         stem = v[:-1] if v.endswith("e") else v
         forms.update((v + "s", stem + "ed", stem + "ing"))
     return frozenset(forms)
+
+
+def _keep_speakerless(doc: Doc, cues: list[Cue]) -> None:
+    """A cue verb whose speaker the parse lost ("…, emphasizing the threat") still reports
+    its content: the statement is kept with no speaker rather than dropped. Not for
+    imperatives and bare infinitives (no statement), passives (handled in _verb_cue:
+    their subject is the addressee) or a cue inside another speaker's content."""
+    spans = sorted(p for c in cues if c.speaker is not None for p in c.content)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    for cue in cues:
+        verb = doc[cue.token]
+        if cue.speaker is not None or not cue.content or verb.pos_ != "VERB" or verb.tag_ == "VB":
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.lefts):
+            continue
+        i = bisect.bisect_right(starts, cue.token) - 1
+        if i >= 0 and reach[i] > cue.token:
+            continue  # "Peskov said cooperation was discussed": part of his statement
+        cue.unnamed = True
 
 
 def _cut_siblings(doc: Doc, cues: list[Cue]) -> None:
