@@ -670,3 +670,9 @@ def test_finder_statement_whose_speaker_the_parse_lost(nlp) -> None:
     got = rows(parsed(nlp, "The group released a video emphasizing the threat to voters."))
     assert got == [("indirect", "the threat to voters", None, "emphasizing")]
     assert rows(parsed(nlp, "Tell them the truth.")) == []
+
+
+def test_finder_seeing_as_judging(nlp) -> None:
+    got = rows(parsed(nlp, "Critics see the program as a loophole for the rich."))
+    assert got == [("indirect", "the program as a loophole for the rich", "Critics", "see")]
+    assert rows(parsed(nlp, "We saw a lot of people at the fair.")) == []

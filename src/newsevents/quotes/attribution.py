@@ -113,6 +113,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     # Regular forms of the cue verbs, for the lemmatizer's slips ("rated" → "rat").
     form_ids = {strings[f] for f in _regular_forms(verbs) if f in strings}
     seem_ids = {strings[w] for w in _SEEM if w in strings}
+    see_ids = {strings["see"]} if "see" in strings else set()
     first_words = {strings[p[0]] for p in phrases if p[0] in strings}
     arr = doc.to_array([POS, LEMMA, LOWER])
     paras = _Paragraphs(doc)
@@ -137,6 +138,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                         by_token[cue.token] = cue
                     break
         elif pos == verb_pos and (lemma in verb_ids or lower in form_ids) and _is_predicate(doc[i]):
+            cue = _verb_cue(doc, doc[i], lexicon, paras)
+            cues.append(cue)
+            by_token[cue.token] = cue
+        elif pos == verb_pos and lemma in see_ids and _sees_as(doc[i]) and _is_predicate(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
@@ -497,6 +502,16 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
     cue = Cue(token=noun.i, span=span, content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
+
+
+def _sees_as(verb: Token) -> bool:
+    """ "Critics see the program as a loophole", "she saw that …": seeing as judging."""
+    rights = list(verb.rights)
+    if any(c.dep_ == "ccomp" for c in rights):
+        return True
+    return any(c.dep_ == "dobj" for c in rights) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in rights
+    )
 
 
 def _seem_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
