@@ -494,11 +494,8 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
     if speaker is not None and speaker.lower_ in _REL_PRONOUNS:
         return None
     if speaker is None:
-        if lemma not in lexicon.nouns or doc[content[0]].lower_ == "to":
-            return None
-        # "amid allegations that …": a that-clause gives a claim whose source is not named.
-        cue = Cue(token=noun.i, span=span, content=[content], unnamed=True)
-        return cue
+        # "amid allegations that …", "calls for an inquiry": a claim whose source is not named.
+        return Cue(token=noun.i, span=span, content=[content], unnamed=True)
     cue = Cue(token=noun.i, span=span, content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
