@@ -676,3 +676,9 @@ def test_finder_seeing_as_judging(nlp) -> None:
     got = rows(parsed(nlp, "Critics see the program as a loophole for the rich."))
     assert got == [("indirect", "the program as a loophole for the rich", "Critics", "see")]
     assert rows(parsed(nlp, "We saw a lot of people at the fair.")) == []
+
+
+def test_finder_as_clause_cue_speaks_its_host_clause(nlp) -> None:
+    assert rows(parsed(nlp, "The gun was never found, as police have said.")) == [
+        ("indirect", "The gun was never found", "police", "have said")
+    ]

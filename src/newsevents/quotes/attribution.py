@@ -933,6 +933,15 @@ def _content(
         # "The plan, he said, would fail" — but "…: Smith declared war on them" has
         # content of its own after the verb.
         return _clause_minus(verb.head, verb)
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts)
+        and not any(c.dep_ in _OWN_OBJECT_DEPS for c in rights)
+    ):
+        # "As experts have pointed out, the law is clear", "…, as police have said":
+        # the clause the as-clause hangs on is what they said.
+        return _clause_minus(verb.head, verb)
     addressed = lemma in _ADDRESS_OBJECT
     for child in rights:
         if child.dep_ == "dobj" and not addressed and child.lemma_.lower() not in lexicon.audience:
