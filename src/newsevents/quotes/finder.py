@@ -10,10 +10,11 @@ Order of decisions for each quoted span (text order):
 4. no cue but sentence-like (long enough, with a verb) → direct with no speaker;
 5. otherwise (scare quotes, titles, names) → not a quote.
 
-Remaining cues with a speaker and content give *indirect* (or *mixed*) quotes; a
-headline "Name: words" attributes its words to the name. As in PolNeAR and most
-attribution schemes, only the outermost statement is kept: a cue inside another
-statement's content ("He said the money he says he raised …") is part of that content.
+Remaining cues with a speaker (or an unnamed source) and content give *indirect* (or
+*mixed*) quotes; "She added:" before an unquoted paragraph gives a block quotation; a
+headline "Name: words" or "Senator Vows To …" attributes its words to the name. As in
+PolNeAR and most attribution schemes, only the outermost statement is kept: a cue inside
+another statement's content ("He said the money he says he raised …") is part of that content.
 Everything is a constant amount of work per quoted span and per token.
 """
 
