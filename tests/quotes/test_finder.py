@@ -286,9 +286,14 @@ def test_finder_continuation_after_indirect_statement(nlp) -> None:
             "The minister went on to explain that the plan had failed.",
             [("indirect", "The minister", "to explain")],
         ),
-        # negative rows: no statement was made (yet), or the cue is part of another act
-        ("The ministers met to discuss the budget.", []),
-        ("The agency would announce its decision on Friday.", []),
+        # statements not made yet are attributed all the same (PolNeAR's convention)
+        ("The ministers met to discuss the budget.", [("indirect", "The ministers", "to discuss")]),
+        (
+            "The agency would announce its decision on Friday.",
+            [("indirect", "The agency", "would announce")],
+        ),
+        # negative rows: a modifier participle, a quoted term
+        ("The report published on Monday ran to forty pages.", []),
         ('He specified "Christian" as his religion.', []),
     ],
 )
@@ -544,3 +549,136 @@ def test_finder_headline_name_colon_attributes_the_line(nlp) -> None:
     ]
     # only a headline (a first line with more text after it) is read that way
     assert rows(parsed(nlp, "Poll: Young Voters Drift Away From the Ruling Party.")) == []
+
+
+def test_finder_claim_noun_without_source_keeps_speaker_null(nlp) -> None:
+    text = "The mayor resigned last week amid allegations that he had taken bribes from builders."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "he had taken bribes from builders", None, "allegations")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency cut the program, which critics said was the only help for poor families.",
+            [("indirect", "was the only help for poor families", "critics", "said")],
+        ),
+        (
+            "She was fined for what the judge described as reckless driving.",
+            [("indirect", "reckless driving", "the judge", "described")],
+        ),
+    ],
+)
+def test_finder_wh_word_stands_for_what_was_said(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_title_case_headline_verb(nlp) -> None:
+    text = "Governor Slams Utility Over Winter Blackouts\n\nThe storm hit on Monday."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "Utility Over Winter Blackouts", "Governor", "Slams")
+    ]
+    # a noun that looks like a cue verb, with the real verb after it, is no cue
+    text = "New Parking Rules Take Effect in the City Center\n\nDrivers were told on Monday."
+    assert rows(parsed(nlp, text)) == []
+
+
+def test_finder_reply_preposition_gives_the_topic(nlp) -> None:
+    text = "The company did not respond to requests for comment."
+    assert rows(parsed(nlp, text)) == [
+        ("indirect", "requests for comment", "The company", "did not respond")
+    ]
+
+
+def test_finder_raised_subject_of_agentless_expectation(nlp) -> None:
+    # "X is expected to …": X is part of what is expected; nobody is named as expecting it
+    got = rows(parsed(nlp, "The bill is expected to pass."))
+    assert [r[1] for r in got] == ["The bill", "to pass"]
+    assert {(r[2], r[3]) for r in got} == {(None, "is expected")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Several senators were critical of the new tax.",
+            [("indirect", "the new tax", "Several senators", "were critical")],
+        ),
+        (
+            "The engineers are sure that the bridge is safe.",
+            [("indirect", "the bridge is safe", "The engineers", "are sure")],
+        ),
+        ("It is clear that the plan failed.", []),  # no one holds the stance
+    ],
+)
+def test_finder_stance_adjective(nlp, text: str, expected: list[Row]) -> None:
+    assert rows(parsed(nlp, text)) == expected
+
+
+def test_finder_call_with_two_predicates(nlp) -> None:
+    # the parser may give "called X a Y" two predicates and no object
+    got = rows(parsed(nlp, 'Cruz called Trump a "pathological liar".'))
+    assert got == [("mixed", 'Trump a "pathological liar"', "Cruz", "called")]
+
+
+def test_finder_cue_verb_the_lemmatizer_gets_wrong(nlp) -> None:
+    # spaCy's lemma of "rated" is "rat": the regular form still makes it a cue
+    got = rows(parsed(nlp, "PolitiFact rated the claim Mostly False."))
+    assert got == [("indirect", "the claim Mostly False", "PolitiFact", "rated")]
+
+
+def test_finder_block_quotation_after_colon(nlp) -> None:
+    text = (
+        "The mayor spoke for an hour.\n\nShe added:\n\n"
+        "We will rebuild the bridge before winter, and nobody will pay more for it.\n\n"
+        "The council met later."
+    )
+    got = rows(parsed(nlp, text))
+    assert got == [
+        (
+            "direct",
+            "We will rebuild the bridge before winter, and nobody will pay more for it.",
+            "She",
+            "added",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("The new plan seems to be failing.", ["The new plan", "to be failing"]),
+        ("It appears that the talks have stalled.", ["the talks have stalled"]),
+    ],
+)
+def test_finder_impression_without_source(nlp, text: str, contents: list[str]) -> None:
+    got = rows(parsed(nlp, text))
+    assert [r[1] for r in got] == contents
+    assert all(r[2] is None for r in got)  # no one is named as holding the impression
+
+
+def test_finder_last_resort_content_is_the_object(nlp) -> None:
+    assert rows(parsed(nlp, "The minister denied it.")) == [
+        ("indirect", "it", "The minister", "denied")
+    ]
+
+
+def test_finder_statement_whose_speaker_the_parse_lost(nlp) -> None:
+    # kept with no speaker rather than dropped; an imperative is no statement
+    got = rows(parsed(nlp, "The group released a video emphasizing the threat to voters."))
+    assert got == [("indirect", "the threat to voters", None, "emphasizing")]
+    assert rows(parsed(nlp, "Tell them the truth.")) == []
+
+
+def test_finder_seeing_as_judging(nlp) -> None:
+    got = rows(parsed(nlp, "Critics see the program as a loophole for the rich."))
+    assert got == [("indirect", "the program as a loophole for the rich", "Critics", "see")]
+    assert rows(parsed(nlp, "We saw a lot of people at the fair.")) == []
+
+
+def test_finder_as_clause_cue_speaks_its_host_clause(nlp) -> None:
+    assert rows(parsed(nlp, "The gun was never found, as police have said.")) == [
+        ("indirect", "The gun was never found", "police", "have said")
+    ]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
@@ -37,13 +38,26 @@ TokRange = tuple[int, int]
 _NEWLINE = re.compile("\n")
 _REL_PRONOUNS = frozenset({"who", "which", "that"})
 _WH_WORDS = frozenset({"that", "which", "who", "whom", "what"})
+_STAND_INS = frozenset({"what", "which"})  # relative words that stand for the content
+_COMPLETERS = frozenset({"ccomp", "oprd", "attr", "acomp", "xcomp"})  # "what he called X"
 _ADDRESS_OBJECT = frozenset(
     {"tell", "inform", "assure", "reassure", "warn", "urge", "ask", "remind", "advise", "brief"}
 )
-_RAISING = frozenset(
-    {"appear", "seem", "go", "continue", "begin", "start", "proceed", "take", "rush", "hasten"}
-)
 _TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on", "over"})
+# "responded to the charges", "replied with an attack", "pointed to the poll": the object
+# of these verbs' preposition is what the reply or reference was about (other verbs:
+# _TOPIC_PREPS).
+_REPLY_VERBS = {
+    "respond": ("to", "with", "by"),
+    "reply": ("to", "with", "by"),
+    "react": ("to", "with", "by"),
+    "point": ("to",),
+    # "spoke for five minutes", "spoke over the noise": only these name a talk's topic
+    "speak": ("about", "of", "on", "against"),
+    "talk": ("about", "of", "on", "against"),
+}
+_SEEM = frozenset({"seem", "appear"})  # impressions with no one named as holding them
+_STANCE_PREPS = frozenset({"about", "of", "on", "over", "against", "in", "with", "that"})
 _NOUN_TOPIC_PREPS = frozenset({"about", "for", "against", "of", "on"})  # not "over the week"
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CUE_ADVERBS = frozenset({"also", "again", "later", "previously", "repeatedly", "then"})
@@ -57,8 +71,7 @@ _PREP_VBG = frozenset({"including", "regarding", "concerning", "excluding", "fol
 _SENT_END_MARKS = frozenset({".", "!", "?"})
 # Words after a comma that open a clause of the narrator's, not more of the content.
 _CLAUSE_STOPS = frozenset(
-    {"while", "though", "although", "whereas", "which", "who", "whom", "whose",
-     "according"}
+    {"while", "though", "although", "whereas", "which", "who", "whom", "whose", "according"}
 )
 _MAX_RUN_ON = 120  # tokens scanned to find where reported content ends
 _MAX_INNER = 16  # cues inside one content looked at for a coordinated statement
@@ -81,7 +94,7 @@ class Cue:
     relays: list[int] = field(default_factory=list)  # heads of relaying sources, outermost last
     outer: bool = False  # only relays a nested cue; not a statement of its own
     nested: bool = False  # inside another speaker's reported content
-    unnamed: bool = False  # agentless passive ("it was reported that …"): no speaker, still a quote
+    unnamed: bool = False  # no speaker named or found ("it was reported that …"), still a quote
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) -> list[Cue]:
@@ -97,6 +110,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     strings = doc.vocab.strings
     verb_ids = {strings[v] for v in verbs if v in strings}
     verb_ids |= {strings[v.capitalize()] for v in verbs if v.capitalize() in strings}
+    # Regular forms of the cue verbs, for the lemmatizer's slips ("rated" → "rat").
+    form_ids = {strings[f] for f in _regular_forms(verbs) if f in strings}
+    seem_ids = {strings[w] for w in _SEEM if w in strings}
+    see_ids = {strings["see"]} if "see" in strings else set()
     first_words = {strings[p[0]] for p in phrases if p[0] in strings}
     arr = doc.to_array([POS, LEMMA, LOWER])
     paras = _Paragraphs(doc)
@@ -104,6 +121,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
     noun_pos = doc.vocab.strings["NOUN"]
     noun_ids = {strings[w] for w in lexicon.nouns | lexicon.topic_nouns if w in strings}
     make_id = strings["make"] if "make" in strings else -1
+    adj_pos = doc.vocab.strings["ADJ"]
+    stance_ids = {strings[w] for w in lexicon.stances if w in strings}
     for i, (pos, lemma, lower) in enumerate(arr.tolist()):
         if lower in first_words:
             low = doc[i].lower_
@@ -118,15 +137,34 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
                         cues.append(cue)
                         by_token[cue.token] = cue
                     break
-        elif pos == verb_pos and lemma in verb_ids and _is_predicate(doc[i], lexicon.cognition):
+        elif pos == verb_pos and (lemma in verb_ids or lower in form_ids) and _is_predicate(doc[i]):
             cue = _verb_cue(doc, doc[i], lexicon, paras)
             cues.append(cue)
             by_token[cue.token] = cue
+        elif pos == verb_pos and lemma in see_ids and _sees_as(doc[i]) and _is_predicate(doc[i]):
+            cue = _verb_cue(doc, doc[i], lexicon, paras)
+            cues.append(cue)
+            by_token[cue.token] = cue
+        elif pos == verb_pos and lemma in seem_ids:
+            seem_cue = _seem_cue(doc, doc[i], lexicon)
+            if seem_cue is not None:
+                cues.append(seem_cue)
+                by_token[seem_cue.token] = seem_cue
+        elif pos == verb_pos and _that_clause_verb(doc[i]):
+            cue = _verb_cue(doc, doc[i], lexicon, paras)
+            if cue.speaker is not None and cue.content:
+                cues.append(cue)
+                by_token[cue.token] = cue
         elif pos == noun_pos and lemma in noun_ids:
             noun_cue = _noun_cue(doc, doc[i], lexicon)
             if noun_cue is not None:
                 cues.append(noun_cue)
                 by_token[noun_cue.token] = noun_cue
+        elif pos == adj_pos and lemma in stance_ids:
+            stance_cue = _stance_cue(doc, doc[i])
+            if stance_cue is not None:
+                cues.append(stance_cue)
+                by_token[stance_cue.token] = stance_cue
         elif pos == verb_pos and lemma == make_id:
             make_cue = _make_cue(doc, doc[i], lexicon)
             if make_cue is not None:
@@ -144,7 +182,40 @@ def find_cues(doc: Doc, lexicon: CueLexicon, *, include_cognition: bool = True) 
             if frame is not None:
                 frame.outer = True  # "quoted the minister as saying …" only relays it
     _cut_siblings(doc, cues)
+    _keep_speakerless(doc, cues)
     return cues
+
+
+@lru_cache(maxsize=4)
+def _regular_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """-s, -ed and -ing forms of regular verbs ("rate": "rates", "rated", "rating")."""
+    forms: set[str] = set()
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        forms.update((v + "s", stem + "ed", stem + "ing"))
+    return frozenset(forms)
+
+
+def _keep_speakerless(doc: Doc, cues: list[Cue]) -> None:
+    """A cue verb whose speaker the parse lost ("…, emphasizing the threat") still reports
+    its content: the statement is kept with no speaker rather than dropped. Not for
+    imperatives and bare infinitives (no statement), passives (handled in _verb_cue:
+    their subject is the addressee) or a cue inside another speaker's content."""
+    spans = sorted(p for c in cues if c.speaker is not None for p in c.content)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    for cue in cues:
+        verb = doc[cue.token]
+        if cue.speaker is not None or not cue.content or verb.pos_ != "VERB" or verb.tag_ == "VB":
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.lefts):
+            continue
+        i = bisect.bisect_right(starts, cue.token) - 1
+        if i >= 0 and reach[i] > cue.token:
+            continue  # "Peskov said cooperation was discussed": part of his statement
+        cue.unnamed = True
 
 
 def _cut_siblings(doc: Doc, cues: list[Cue]) -> None:
@@ -213,9 +284,7 @@ def _extend_contents(doc: Doc, cues: list[Cue], by_token: dict[int, Cue]) -> Non
         if cue.token >= len(doc):
             continue
         limit = sent_end[cue.token]
-        if doc[cue.token].pos_ == "VERB" and (
-            not cue.content or cue.content[-1][1] <= cue.span[0]
-        ):
+        if doc[cue.token].pos_ == "VERB" and (not cue.content or cue.content[-1][1] <= cue.span[0]):
             _parenthetical(doc, cue, sent_start[cue.token], limit, by_token)
         if not cue.content and cue.speaker is not None and doc[cue.token].pos_ == "VERB":
             _misparsed_that(doc, cue, limit)
@@ -325,9 +394,7 @@ def _run_on(doc: Doc, start: int, limit: int, by_token: dict[int, Cue], cue: Cue
     return boundary
 
 
-def _parenthetical(
-    doc: Doc, cue: Cue, start: int, limit: int, by_token: dict[int, Cue]
-) -> None:
+def _parenthetical(doc: Doc, cue: Cue, start: int, limit: int, by_token: dict[int, Cue]) -> None:
     """ "The plan, the minister said, would fail", "Prices, as the report noted, rose",
     "People like him, she said.": a cue set off by commas inside the sentence it reports
     speaks the rest of that sentence, whatever the parse made of it."""
@@ -419,21 +486,90 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         and noun.dep_ == "dobj"
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lexicon.support
-        and _is_predicate(head, lexicon.cognition)
+        and _is_predicate(head)
     ):
         # "The minister voiced concern that …": the support verb's subject speaks.
         speaker = _subject(head)
         span = (head.i, noun.i + 1) if head.i < noun.i else span
-    if speaker is None or speaker.lower_ in _REL_PRONOUNS:
+    if speaker is not None and speaker.lower_ in _REL_PRONOUNS:
         return None
+    if speaker is None:
+        # "amid allegations that …", "calls for an inquiry": a claim whose source is not named.
+        return Cue(token=noun.i, span=span, content=[content], unnamed=True)
     cue = Cue(token=noun.i, span=span, content=[content])
+    cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    return cue
+
+
+def _sees_as(verb: Token) -> bool:
+    """ "Critics see the program as a loophole", "she saw that …": seeing as judging."""
+    rights = list(verb.rights)
+    if any(c.dep_ == "ccomp" for c in rights):
+        return True
+    return any(c.dep_ == "dobj" for c in rights) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in rights
+    )
+
+
+def _seem_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
+    """ "The plan seems to be failing", "it appears that …": an impression with no one
+    named as holding it (PolNeAR counts it, with no source). An experiencer ("seems to
+    me") is the source."""
+    subj = _subject(verb)
+    pieces: list[TokRange] = []
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and subj is not None and subj.lower_ == "it":
+            pieces = _some(_trim(doc, child.left_edge.i, child.right_edge.i + 1))
+            break
+        if child.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("it", "there"):
+            head = _trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            rest = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            if head is not None and rest is not None and head[1] <= verb.i:
+                pieces = [head, rest]
+            break
+    if not pieces:
+        return None
+    cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon), content=pieces)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                cue.speaker, cue.speaker_range = objs[0].i, speaker_range(doc, objs[0])
+                return cue
+    cue.unnamed = True
+    return cue
+
+
+def _stance_cue(doc: Doc, adj: Token) -> Cue | None:
+    """ "She is convinced that …", "he was critical of the plan", "they are willing to
+    talk": an adjective of attitude after "be" attributes its complement to the subject."""
+    head = adj.head
+    if adj.dep_ != "acomp" or head.lemma_ != "be" or not _is_predicate(head):
+        return None
+    content: TokRange | None = None
+    for child in adj.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            content = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        if content is not None:
+            break
+    speaker = _subject(head)
+    if content is None or speaker is None or speaker.lower_ in ("it", "there", "this", "that"):
+        return None
+    if speaker.lower_ in _REL_PRONOUNS and head.dep_ == "relcl":
+        speaker = head.head
+    start = min(head.i, adj.i)
+    cue = Cue(token=adj.i, span=(start, adj.i + 1), content=[content])
     cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
     return cue
 
 
 def _make_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
     """ "made clear that …", "will make the case to voters that …"."""
-    if not _is_predicate(verb, lexicon.cognition):
+    if not _is_predicate(verb):
         return None
     word = clause = None
     for child in verb.rights:
@@ -462,18 +598,38 @@ def _make_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> Cue | None:
     return cue
 
 
-def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
-    """Skip participles used as modifiers ("the report published Monday", "so-called") and
-    statements not (yet) made, or made inside another act: "it would publish", "to discuss"."""
+_THAT_SUBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_THAT_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _that_clause_verb(verb: Token) -> bool:
+    """ "The senator charges that …", "the study showed that …": a verb outside the
+    lexicon with a that-clause after it and a named or personal subject attributes the
+    clause to that subject (PolNeAR counts such attributions)."""
+    subj = None
+    clause = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subj = child
+        elif child.dep_ == "ccomp" and child.i > verb.i:
+            clause = child
+    if subj is None or clause is None:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts):
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _THAT_SUBJECT_PRONOUNS and _is_predicate(verb)
+    named = subj.ent_type_ in _THAT_SUBJECT_ENTS or subj.pos_ == "PROPN"
+    return named and _is_predicate(verb)
+
+
+def _is_predicate(tok: Token) -> bool:
+    """Skip participles used as modifiers ("the report published Monday", "so-called").
+    Statements not (yet) made ("it would say", "they may claim", "met to discuss") and
+    stances in relative clauses ("cities that support the rule") are attributions all the
+    same, as in PolNeAR: the speaker's stance towards the content is reported."""
     if tok.dep_ in ("amod", "compound"):
         return False
-    if tok.dep_ in ("relcl", "acl") and tok.lemma_.lower() in cognition:
-        return False  # "women who want to work": a description, not an attribution
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.lefts):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts):
-        # "went on to explain", "appeared to suggest" report speech; "met to discuss" not.
-        return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _RAISING
     if tok.dep_ == "relcl" and not any(
         c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS for c in tok.children
     ):
@@ -483,6 +639,8 @@ def _is_predicate(tok: Token, cognition: frozenset[str]) -> bool:
         if not clauses:
             return False
         clause = clauses[0]
+        if _wh_stand_in(tok) is not None:
+            return True  # "donations, which he said were returned": the rest is said
         return not any(
             t.lower_ in _WH_WORDS and t.dep_ != "mark"
             for t in _doc_range(clause.left_edge, clause.right_edge)
@@ -541,7 +699,20 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) ->
         )
     ):
         cue.unnamed = True  # "it was reported that …", "the vote is expected to …"
+        _raised_subject(doc, verb, cue)
     return cue
+
+
+def _raised_subject(doc: Doc, verb: Token, cue: Cue) -> None:
+    """ "The vote is expected to pass": the passive's subject belongs to what is expected."""
+    if len(cue.content) != 1 or not any(c.dep_ == "xcomp" for c in verb.rights):
+        return
+    for child in verb.lefts:
+        if child.dep_ == "nsubjpass" and child.pos_ != "PRON":
+            piece = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            if piece is not None and piece[1] <= cue.span[0]:
+                cue.content.insert(0, piece)
+            return
 
 
 def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, list[Token]]:
@@ -702,6 +873,17 @@ def _content(
     generic_objects: bool = True,
 ) -> list[TokRange]:
     lemma = verb.lemma_.lower()
+    wh = _wh_stand_in(verb) if speaker is not None and speaker < verb.i else None
+    if wh is not None:
+        # "what she called a “rant”", "which he said were returned": the words after the
+        # cue complete what the wh-word stands for.
+        for child in verb.rights:
+            if child.dep_ in _COMPLETERS or (child.dep_ == "prep" and child.lower_ == "as"):
+                start = max(child.left_edge.i, verb.i + 1) + (child.dep_ == "prep")
+                rest = _trim(doc, start, child.right_edge.i + 1)
+                if rest is not None and any(t.is_alpha for t in doc[rest[0] : rest[1]]):
+                    return [rest]
+        return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         # "It pays off: he said he raised …": the clause after the verb is what was said.
@@ -751,6 +933,15 @@ def _content(
         # "The plan, he said, would fail" — but "…: Smith declared war on them" has
         # content of its own after the verb.
         return _clause_minus(verb.head, verb)
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts)
+        and not any(c.dep_ in _OWN_OBJECT_DEPS for c in rights)
+    ):
+        # "As experts have pointed out, the law is clear", "…, as police have said":
+        # the clause the as-clause hangs on is what they said.
+        return _clause_minus(verb.head, verb)
     addressed = lemma in _ADDRESS_OBJECT
     for child in rights:
         if child.dep_ == "dobj" and not addressed and child.lemma_.lower() not in lexicon.audience:
@@ -771,18 +962,59 @@ def _content(
             if child.pos_ == "PRON" and end == child.right_edge.i + 1:
                 continue  # "denied it", "welcoming him": no content of its own
             return _some(_trim(doc, child.left_edge.i, end))
+    oprds = [c for c in rights if c.dep_ == "oprd"]
+    if oprds and lemma in lexicon.nominal:
+        # 'called Trump a "liar"' parsed with no object: the predicates are what was said.
+        return _some(_trim(doc, oprds[0].left_edge.i, oprds[-1].right_edge.i + 1))
     for child in rights:
-        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+        if child.dep_ == "prep" and child.lower_ in _REPLY_VERBS.get(lemma, _TOPIC_PREPS):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _some(_trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1))
     if lemma in lexicon.speech:
-        return _some(_separated_clause(doc, verb, lexicon)) or _some(
+        found = _some(_separated_clause(doc, verb, lexicon)) or _some(
             _clause_before(doc, verb, speaker)
         )
+        if found:
+            return found
+    if speaker is not None:
+        # Last resort: what the verb governs on its right ("denied it", "vowed revenge
+        # while …"), as PolNeAR marks a content for every attribution it finds.
+        kids = [
+            c
+            for c in rights
+            if c.dep_ in _FALLBACK_DEPS
+            and not _quoted_term(doc, c)
+            and c.lower_ not in _PERSONAL_OBJECTS
+        ]
+        if kids:
+            return _some(_trim(doc, kids[0].left_edge.i, kids[-1].right_edge.i + 1))
     return []
 
 
+def _wh_stand_in(verb: Token) -> Token | None:
+    """The "what"/"which" before a cue verb that stands for what was said: the verb's
+    object ("what she called …") or its clause's subject ("which he said were …")."""
+    for child in verb.lefts:
+        if child.dep_ == "dobj" and child.lower_ in _STAND_INS:
+            return child
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            for sub in child.lefts:
+                if (
+                    sub.dep_ in ("nsubj", "nsubjpass")
+                    and sub.lower_ in _STAND_INS
+                    and sub.i < verb.i
+                ):
+                    return sub
+    return None
+
+
+_FALLBACK_DEPS = frozenset({"dobj", "xcomp", "advcl"})
+# "welcoming him": a person as the object is whom the act is about, not what was said
+_PERSONAL_OBJECTS = frozenset(
+    {"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"}
+)
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
 

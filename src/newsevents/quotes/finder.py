@@ -10,10 +10,11 @@ Order of decisions for each quoted span (text order):
 4. no cue but sentence-like (long enough, with a verb) → direct with no speaker;
 5. otherwise (scare quotes, titles, names) → not a quote.
 
-Remaining cues with a speaker and content give *indirect* (or *mixed*) quotes; a
-headline "Name: words" attributes its words to the name. As in PolNeAR and most
-attribution schemes, only the outermost statement is kept: a cue inside another
-statement's content ("He said the money he says he raised …") is part of that content.
+Remaining cues with a speaker (or an unnamed source) and content give *indirect* (or
+*mixed*) quotes; "She added:" before an unquoted paragraph gives a block quotation; a
+headline "Name: words" or "Senator Vows To …" attributes its words to the name. As in
+PolNeAR and most attribution schemes, only the outermost statement is kept: a cue inside
+another statement's content ("He said the money he says he raised …") is part of that content.
 Everything is a constant amount of work per quoted span and per token.
 """
 
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 from .._doc import get_list
 from ..schema import Quote, TextSpan
 from .attribution import Cue, TokRange, find_cues
+from .headline import headline_cue
 from .lexicon import CueLexicon, default_cue_lexicon
 from .marks import QuotedSpan, find_quoted_spans
 
@@ -48,6 +50,7 @@ _MIN_STANDALONE_WORDS = 8
 _MAX_HOSTS = 16  # cues of one sentence tried as hosts of a quoted fragment
 _MIN_VERB_WORDS = 4
 _MAX_LEAD_IN = 25  # tokens of a sentence before a quote taken into it
+_OPENING_QUOTES = frozenset("\"'“‘«")
 
 
 @dataclass(slots=True)
@@ -182,7 +185,10 @@ def find_quotes(
                     addressee=cue.addressee,
                 )
             )
+    drafts.extend(_block_quotes(doc, text, cues, used, drafts))
     headline = _headline_colon(doc, text, starts, drafts)
+    if headline is None:
+        headline = _headline_verb(doc, text, starts, drafts, lexicon)
     if headline is not None:
         drafts.append(headline)
     drafts = _outermost(doc, drafts)
@@ -190,9 +196,54 @@ def find_quotes(
     return _to_quotes(doc, text, drafts)
 
 
-def _headline_colon(
-    doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
-) -> _Draft | None:
+def _block_quotes(
+    doc: Doc, text: str, cues: list[Cue], used: set[int], drafts: list[_Draft]
+) -> list[_Draft]:
+    """'The governor added:' closing a paragraph, then a paragraph without quotation
+    marks: that paragraph is what he said (a block quotation)."""
+    out: list[_Draft] = []
+    for cue in cues:
+        end = cue.span[1]
+        if (
+            cue.speaker is None
+            or cue.token in used
+            or cue.outer
+            or cue.nested
+            or end + 1 >= len(doc)
+            or doc[end].text != ":"
+            or "\n" not in doc[end + 1].text
+        ):
+            continue
+        if cue.content and cue.content[-1][1] > end:
+            continue  # 'said: the plan failed' has its content on the same line
+        c_start = doc[end + 1].idx + len(doc[end + 1].text)
+        while c_start < len(text) and text[c_start].isspace():
+            c_start += 1
+        c_end = text.find("\n", c_start)
+        c_end = len(text) if c_end < 0 else c_end
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if c_end - c_start < 2 or text[c_start] in _OPENING_QUOTES:
+            continue  # a quoted paragraph is the marks' business
+        if any(d.content[0] < c_end and c_start < d.content[1] for d in drafts):
+            continue
+        out.append(
+            _Draft(
+                content=(c_start, c_end),
+                kind="direct",
+                cue=cue,
+                speaker=cue.speaker,
+                speaker_range=cue.speaker_range,
+                relays=list(cue.relays),
+                addressee=cue.addressee,
+                attribution_end=c_end,
+                from_marks=True,
+            )
+        )
+    return out
+
+
+def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]) -> _Draft | None:
     """'Poll: Voters Abandon the Party' — a headline (the first line, when more follow) that
     opens with a short name and a colon attributes the rest of the line to that name."""
     end = text.find("\n")
@@ -220,6 +271,28 @@ def _headline_colon(
         speaker=e - 1,
         speaker_range=(s, e),
         attribution_end=end,
+    )
+
+
+def _headline_verb(
+    doc: Doc, text: str, starts: list[int], drafts: list[_Draft], lexicon: CueLexicon
+) -> _Draft | None:
+    """'Senator Vows To Block the Deal': a title-case headline with a cue verb."""
+    found = headline_cue(doc, starts, lexicon)
+    if found is None:
+        return None
+    c_start, c_end = found.content
+    if any(d.content[0] < c_end and c_start < d.content[1] for d in drafts):
+        return None  # the parse found a statement here already
+    s, e = found.speaker
+    quoted = any(ch in text[c_start:c_end] for ch in '"“”‘’')
+    return _Draft(
+        content=(c_start, c_end),
+        kind="mixed" if quoted else "indirect",
+        cue_span=(found.cue[0], found.cue[0] + len(doc[e].text)),
+        speaker=e - 1,
+        speaker_range=(s, e),
+        attribution_end=c_end,
     )
 
 

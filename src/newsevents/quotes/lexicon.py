@@ -31,6 +31,7 @@ CLASSES = (
     "channel",
     "phrase",
     "title",
+    "stance",
 )
 _WORD = re.compile(r"^[a-zé][a-zé' -]*[a-zé]$")
 
@@ -55,6 +56,7 @@ class CueLexicon:
     channel: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # multiword cue prepositions, as word tuples
     titles: frozenset[str]
+    stances: frozenset[str] = frozenset()  # adjectives of attitude ("is convinced that")
 
     def cue_verbs(self, *, include_cognition: bool = False) -> frozenset[str]:
         """Lemmas that make a verb a cue (speech and relay, optionally cognition)."""
@@ -108,6 +110,7 @@ def parse_cue_lexicon(texts: Iterable[tuple[str, str]]) -> CueLexicon:
         channel=frozenset(sets["channel"]),
         phrases=tuple(sorted(tuple(p.split()) for p in sets["phrase"])),
         titles=frozenset(sets["title"]),
+        stances=frozenset(sets["stance"]),
     )
 
 
