@@ -51,10 +51,10 @@ def test_context_place_from_locative_phrase(nlp):
     assert events and all(e.place == "P1" for e in events)
 
 
-def _quoted(nlp, text, content, actors):
+def _quoted(nlp, text, content, actors, cue="said"):
     doc = with_actors(parse(nlp, text), actors)
     c_start, c_end = _span(doc, content)
-    s_start, s_end = _span(doc, "said")
+    s_start, s_end = _span(doc, cue)
     sw_start, sw_end = _span(doc, "Sweden")
     doc._.ne_quotes = [
         Quote(
@@ -63,7 +63,7 @@ def _quoted(nlp, text, content, actors):
             TextSpan(c_start, c_end, text[c_start:c_end]),
             "A1",
             TextSpan(sw_start, sw_end, "Sweden"),
-            TextSpan(s_start, s_end, "said"),
+            TextSpan(s_start, s_end, cue),
         )
     ]
     return doc
@@ -76,6 +76,25 @@ def test_context_quote_gives_statement_event(nlp):
     (event,) = find_events(doc)
     assert (event.cameo, event.source_code, event.quote) == ("010", "SWE", "Q1")
     assert event.trigger.text == "said"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "statement"),
+    [
+        ("According to Sweden, the harvest was good this year.", "According to", True),
+        ("Sweden announced that the harvest was good this year.", "announced", True),
+        ("Sweden believes that the harvest was good this year.", "believes", False),
+        ("Sweden is sure that the harvest was good this year.", "is sure", False),
+        ("Sweden will announce that the harvest was good this year.", "announce", False),
+        ("Sweden did not say that the harvest was good this year.", "say", False),
+    ],
+)
+def test_context_only_a_statement_made_gives_a_statement_event(nlp, text, cue, statement):
+    # A belief, a stance or a statement still to come is a quote, not a 01x event.
+    doc = _quoted(nlp, text, "the harvest was good this year", {"Sweden": "SWE"}, cue=cue)
+    statements = [e for e in find_events(doc) if e.quote == "Q1" and e.cameo_root == "01"]
+    assert bool(statements) is statement
 
 
 @pytest.mark.model

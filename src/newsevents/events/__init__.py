@@ -15,10 +15,11 @@ quotes) and returns :class:`~newsevents.schema.Event` objects with ids ``E1…``
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .._doc import get_list
 from ..codes import CodeTables
+from ..quotes import CueLexicon, default_cue_lexicon
 from ..schema import Actor, CharRange, Event, Quote, TextSpan
 from .arguments import ActorIndex
 from .candidate import Candidate
@@ -27,6 +28,10 @@ from .extract import candidates
 from .lexicon import EventLexicon, default_lexicon
 
 __all__ = ["find_events"]
+
+# Auxiliaries of a statement still to come or only supposed ("will announce", "would
+# say", "plans to restate"), which make no statement event.
+_UNREALISED = frozenset({"will", "would", "could", "might", "may", "shall", "should", "'ll", "to"})
 
 
 def find_events(doc: Doc, *, lexicon: EventLexicon | None = None) -> list[Event]:
@@ -199,6 +204,7 @@ def _rows(doc, cand, tables, times, places, quotes, published, order, codes, sha
 
 def _statement_rows(doc, lexicon, quotes, times, published, order):
     """Statement events (01x) for quotes whose speaker is known and whose cue is marked."""
+    speaking = default_cue_lexicon()
     out = []
     for q in quotes:
         if q.speaker is None or q.cue is None:
@@ -209,9 +215,10 @@ def _statement_rows(doc, lexicon, quotes, times, published, order):
         cue = span.root
         if any(c.dep_ == "xcomp" for c in cue.children):
             continue  # "agreed to lift …": the cue governs an event, it reports no statement
-        code = lexicon.modality.statement_cues.get(
-            cue.lemma_.lower(), lexicon.modality.statement_default
-        )
+        lemma = cue.lemma_.lower()
+        if lemma not in lexicon.modality.statement_cues and not _spoken(span, speaking):
+            continue
+        code = lexicon.modality.statement_cues.get(lemma, lexicon.modality.statement_default)
         target = q.addressee if q.addressee != q.speaker else None
         date, date_text = event_date(cue, cue, times, published)
         fields = {
@@ -230,6 +237,25 @@ def _statement_rows(doc, lexicon, quotes, times, published, order):
         key = (q.cue.start, order.get(q.speaker, 0), order.get(target, -1) if target else -1, 1)
         out.append((key, fields))
     return out
+
+
+def _spoken(cue: Span, words: CueLexicon) -> bool:
+    """Whether a quote's cue reports something said, now or before.
+
+    Attributions of belief or stance ("believes that", "is sure that"), cues the quotes
+    stage found by syntax alone, and statements not (yet) made ("will announce", "did
+    not say") are quotes without a statement event.
+    """
+    root = cue.root
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREALISED) for c in root.children):
+        return False
+    lemma = root.lemma_.lower()
+    if root.pos_ == "NOUN":
+        return lemma in words.nouns
+    if lemma in words.speech or lemma in words.relay or lemma in words.support:
+        return True
+    text = tuple(t.lower_ for t in cue)
+    return any(text[: len(p)] == p for p in words.phrases)
 
 
 def _dedupe(rows):
