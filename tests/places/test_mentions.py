@@ -255,3 +255,36 @@ def test_mentions_institution_cue_gives_other_mentions_their_reading() -> None:
     places = find_places(doc)
     assert [p.text for p in places] == ["Berea", "Berea"]
     assert places[0].geonameid == places[1].geonameid is not None
+
+
+def _listed_doc() -> Doc:
+    return _doc(
+        [
+            ("Storms", "NOUN", "O"),
+            ("hit", "VERB", "O"),
+            ("Washington", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("New", "PROPN", "B-GPE"),
+            ("York", "PROPN", "I-GPE"),
+            ("and", "CCONJ", "O"),
+            ("Boston", "PROPN", "B-GPE"),
+            (".", "PUNCT", "O"),
+        ],
+        spaces=[True, True, False, True, True, True, True, False, False],
+    )
+
+
+def test_mentions_list_of_regions_is_no_town_and_state_pair() -> None:
+    # "Washington, New York and Boston" lists peers: Washington is not a town in New York.
+    resolver = default_resolver()
+    mentions = find_mentions(
+        _listed_doc(),
+        default_place_lexicon(),
+        is_known=resolver.is_known,
+        is_major=resolver.is_major,
+        is_region=resolver.is_region,
+    )
+    assert [m.text for m in mentions] == ["Washington", "New York", "Boston"]
+    assert mentions[0].container is None and mentions[0].listed and mentions[1].listed
+    places = {p.text: p for p in find_places(_listed_doc())}
+    assert places["Washington"].feature != "PPL" or places["Washington"].country != "USA"

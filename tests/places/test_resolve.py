@@ -97,3 +97,17 @@ def test_names_ner_missed_still_count_as_nearness_evidence() -> None:
     ]
     new_london = default_resolver().resolve(ms)[0]
     assert new_london is not None and new_london.admin1 == "US.IA"
+
+
+def test_named_target_takes_the_likeliest_reading() -> None:
+    # "Siberian" names the region, not a small town called Siberia.
+    r = default_resolver()
+    siberia = r.target(r.lexicon.demonyms["siberian"])
+    assert siberia is not None and siberia.feature == "RGN" and siberia.cc == "RU"
+
+
+def test_weak_mention_may_name_a_river() -> None:
+    # A river inside an organisation's name ("Thames Water") is kept, as a country is.
+    m = Mention(0, 6, "Thames", "embedded", "ORG", weak=True)
+    (thames,) = default_resolver().resolve([m])
+    assert thames is not None and thames.feature == "STM"

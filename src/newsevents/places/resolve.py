@@ -80,6 +80,16 @@ SOFT_NEAR_CAP = 3.0
 SOFT_FAR_KM = 200.0
 SOFT_FAR_DEG = SOFT_FAR_KM / 111.0
 POINT_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})  # features whose point is meaningful
+# Readings a mention NER did not call a place may take, like a country or continent: a
+# named region, sea or river of the team-written features table ("Black Sea Fleet",
+# "Red River Authority"); not an ocean ("Florida Atlantic University").
+WEAK_FEATURES = frozenset(
+    {"PCLI", "CONT", "ADM1", "SEA", "GULF", "STRT", "RGN", "PEN", "MTS", "DSRT", "ISLS"}
+    | {"STM", "LK"}
+)
+# Major names (looked for inside organisation names): countries, continents, first-level
+# regions and named regions ("Middle East").
+MAJOR_FEATURES = frozenset({"PCLI", "CONT", "ADM1", "RGN"})
 
 
 @dataclass(slots=True)
@@ -186,7 +196,8 @@ class Resolver:
                 entry = self.gazetteer.admin(target)
             else:
                 found = self.gazetteer.lookup(target.casefold())
-                ranked = sorted(found, key=lambda c: (c.entry.feature != "CONT", not c.main))
+                # The likeliest reading: "Siberia" is the region, not a small town.
+                ranked = sorted(found, key=lambda c: (c.entry.feature != "CONT", -self.prior(c)))
                 entry = ranked[0].entry if ranked else None
             self._targets[target] = entry
         return self._targets[target]
@@ -197,13 +208,19 @@ class Resolver:
     @staticmethod
     def _major(cand: Candidate) -> bool:
         e = cand.entry
-        return cand.main and (e.feature in ("PCLI", "CONT", "ADM1") or e.population >= 100_000)
+        return cand.main and (e.feature in MAJOR_FEATURES or e.population >= 100_000)
 
     def is_major(self, key: str) -> bool:
         """A country, continent, first-level region or city of 100,000+ under its main name."""
         if key in self.lexicon.aliases:
             return True
         return any(self._major(c) for c in self.gazetteer.lookup(key))
+
+    def is_region(self, key: str) -> bool:
+        """Whether ``key`` is a country's or first-level region's main name."""
+        return any(
+            c.main and c.entry.feature in ("PCLI", "ADM1") for c in self.gazetteer.lookup(key)
+        )
 
     def candidates_for_key(self, key: str, *, comma: bool = False) -> list[Candidate]:
         out: list[Candidate] = []
@@ -300,6 +317,7 @@ class Resolver:
         # Pass 1: containers and priors only; its confident choices become context for
         # pass 2, whose confident choices become the context of the next pass, and so on.
         held = {o.container for o in mentions if o.container is not None}
+        held.update(n for n, o in enumerate(mentions) if o.listed)  # regions listed together
         memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
             self._best(m, c, mentions, cands, None, n in held, memo)
@@ -482,9 +500,9 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
         # "Tamil Nadu" tagged as a person; a lone "Jordan" only when its country is
         # named elsewhere in the article.
         if " " in m.text.strip():
-            return e.feature in ("PCLI", "ADM1", "CONT")
+            return e.feature in WEAK_FEATURES
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
-    return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+    return e.feature in WEAK_FEATURES or e.population >= WEAK_MIN_POPULATION
 
 
 def _vote(
