@@ -288,3 +288,27 @@ def test_mentions_list_of_regions_is_no_town_and_state_pair() -> None:
     assert mentions[0].container is None and mentions[0].listed and mentions[1].listed
     places = {p.text: p for p in find_places(_listed_doc())}
     assert places["Washington"].feature != "PPL" or places["Washington"].country != "USA"
+
+
+def test_mentions_country_formal_name_tagged_org_is_whole() -> None:
+    doc = _doc(
+        [
+            ("Envoys", "NOUN", "O"),
+            ("of", "ADP", "O"),
+            ("the", "DET", "B-ORG"),
+            ("Democratic", "PROPN", "I-ORG"),
+            ("People", "PROPN", "I-ORG"),
+            ("'s", "PART", "I-ORG"),
+            ("Republic", "PROPN", "I-ORG"),
+            ("of", "ADP", "I-ORG"),
+            ("Korea", "PROPN", "I-ORG"),
+            ("arrived", "VERB", "O"),
+            (".", "PUNCT", "O"),
+        ],
+        spaces=[True] * 4 + [False] + [True] * 4 + [False, False],
+    )
+    places = find_places(doc)
+    # The North's formal name, not "Korea" (the South) inside it.
+    assert [(p.text, p.country) for p in places] == [
+        ("Democratic People's Republic of Korea", "PRK")
+    ]

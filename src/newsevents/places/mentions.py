@@ -474,6 +474,17 @@ def find_mentions(
     for ent in ents:
         if ent.label_ not in ("ORG", "FAC"):
             continue
+        whole = _trim(ent) if is_region is not None and len(ent) > 2 else None
+        if whole is not None and not any(taken[whole.start : whole.end]):
+            # A country's formal name tagged ORG ("the Republic of Korea"): the whole
+            # name, not the short one inside it.
+            if is_region(name_key(whole.text)):
+                add(
+                    Mention(whole.start_char, whole.end_char, whole.text, "entity"),
+                    whole.start,
+                    whole.end,
+                )
+                continue
         words = [t for t in ent if not taken[t.i]]
         has_head = any(t.lower_ in lexicon.org_words for t in ent)
         if not has_head:

@@ -217,9 +217,11 @@ class Resolver:
         return any(self._major(c) for c in self.gazetteer.lookup(key))
 
     def is_region(self, key: str) -> bool:
-        """Whether ``key`` is a country's or first-level region's main name."""
+        """Whether ``key`` names a country (any of its curated names) or is a first-level
+        region's main name."""
         return any(
-            c.main and c.entry.feature in ("PCLI", "ADM1") for c in self.gazetteer.lookup(key)
+            c.entry.feature == "PCLI" or (c.main and c.entry.feature == "ADM1")
+            for c in self.gazetteer.lookup(key)
         )
 
     def candidates_for_key(self, key: str, *, comma: bool = False) -> list[Candidate]:
