@@ -111,3 +111,11 @@ def test_weak_mention_may_name_a_river() -> None:
     m = Mention(0, 6, "Thames", "embedded", "ORG", weak=True)
     (thames,) = default_resolver().resolve([m])
     assert thames is not None and thames.feature == "STM"
+
+
+def test_region_name_with_state_word_in_its_country() -> None:
+    # "Benue State Commissioner" (not tagged a place) in an article about Nigeria.
+    nigeria = Mention(0, 7, "Nigeria", "entity", "GPE")
+    state = Mention(9, 20, "Benue State", "embedded", "ORG", weak=True)
+    out = default_resolver().resolve([nigeria, state])
+    assert out[1] is not None and (out[1].feature, out[1].cc) == ("ADM1", "NG")

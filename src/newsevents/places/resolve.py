@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ._names import name_key
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
 from .mentions import Mention
@@ -39,6 +40,7 @@ _DIRECTION = re.compile(
 )
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
 CONTAINER_BONUS = 9.0
 COUNTRY_CONTEXT = 3.0
@@ -492,7 +494,7 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
     e = cand.entry
     if m.kind == "civic":
         return True  # "Grand Ledge Police": the town, however small
-    if not cand.main and e.feature != "PCLI":
+    if not cand.main and e.feature != "PCLI" and not _region_form(m.key, e, countries):
         return False  # a country's other names are curated ("DPRK", "Holy See")
     if admin1s[e.admin1] and e.feature != "PCLI":
         return True  # a town of the region the article is about
@@ -505,6 +507,15 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
             return e.feature in WEAK_FEATURES
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
     return e.feature in WEAK_FEATURES or e.population >= WEAK_MIN_POPULATION
+
+
+def _region_form(key: str, e: Entry, countries: Counter[str]) -> bool:
+    """Whether ``key`` is first-level region ``e``'s name plus its type word ("Benue
+    State", "Gauteng Province") in an article that names the region's country."""
+    if e.feature != "ADM1" or not countries[e.cc]:
+        return False
+    short = _REGION_TAIL.sub("", key)
+    return short != key and short == name_key(e.name)
 
 
 def _vote(
