@@ -89,6 +89,8 @@ WEAK_FEATURES = frozenset(
     {"PCLI", "CONT", "ADM1", "SEA", "GULF", "STRT", "RGN", "PEN", "MTS", "DSRT", "ISLS"}
     | {"STM", "LK"}
 )
+# The features only the team-written features table brings (oceans, rivers, regions).
+TABLE_FEATURES = WEAK_FEATURES - {"PCLI", "CONT", "ADM1"} | {"OCN", "CNL", "MT", "ISL", "VAL"}
 # Major names (looked for inside organisation names): countries, continents, first-level
 # regions and named regions ("Middle East").
 MAJOR_FEATURES = frozenset({"PCLI", "CONT", "ADM1", "RGN"})
@@ -442,6 +444,8 @@ class Resolver:
         region_named = any(
             countries[r.cc] if r.feature == "PCLI" else admin1s[r.admin1] for r in regions
         )
+        # Likewise a major feature's main name ("Middle East", a sea, a river).
+        guarded = bool(regions) or any(c.main and c.entry.feature in TABLE_FEATURES for c in cands)
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -469,7 +473,7 @@ class Resolver:
             spatial = cand.main or _county_short(key, e)
             if ctx is not None and spatial and not region_named:
                 near = ctx.closeness(key, e)
-                if not regions or near >= 1.0:
+                if not guarded or near >= 1.0:
                     score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
