@@ -119,3 +119,9 @@ def test_region_name_with_state_word_in_its_country() -> None:
     state = Mention(9, 20, "Benue State", "embedded", "ORG", weak=True)
     out = default_resolver().resolve([nigeria, state])
     assert out[1] is not None and (out[1].feature, out[1].cc) == ("ADM1", "NG")
+
+
+def test_region_beats_small_namesake_town_in_a_named_neighbouring_region() -> None:
+    # "England and Wales": Wales the country of the UK, not the small English town.
+    *_, wales = _resolve("London", "Leeds", "England", "Wales")
+    assert wales is not None and wales.feature == "ADM1" and wales.admin1 == "GB.WLS"

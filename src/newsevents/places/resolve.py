@@ -478,11 +478,17 @@ class Resolver:
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
-                if e.admin1 and admin1s[e.admin1]:
+                # A town named like a first-level region of its own country ("Wales",
+                # England) gets no lift from the neighbouring region the article names
+                # (a big city does: "New York").
+                local = e.population >= REGION_CITY_MIN or not any(
+                    r.cc == e.cc and r.feature == "ADM1" for r in regions
+                )
+                if e.admin1 and admin1s[e.admin1] and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
-                if e.admin1:
+                if e.admin1 and (local or e.feature == "ADM1"):
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
