@@ -125,3 +125,9 @@ def test_region_beats_small_namesake_town_in_a_named_neighbouring_region() -> No
     # "England and Wales": Wales the country of the UK, not the small English town.
     *_, wales = _resolve("London", "Leeds", "England", "Wales")
     assert wales is not None and wales.feature == "ADM1" and wales.admin1 == "GB.WLS"
+
+
+def test_island_and_english_region_beat_namesake_towns() -> None:
+    trinidad, yorkshire = _resolve("Trinidad", "Yorkshire")
+    assert trinidad is not None and (trinidad.feature, trinidad.cc) == ("ISL", "TT")
+    assert yorkshire is not None and (yorkshire.feature, yorkshire.cc) == ("RGN", "GB")
