@@ -70,5 +70,7 @@ def test_lexicon_country_points_packaged() -> None:
     assert country_points()["RU"] == (60.0, 100.0)
 
 
-def test_article_is_never_a_place() -> None:
-    assert "the" in default_place_lexicon().not_places
+def test_article_and_generic_words_are_never_places() -> None:
+    # "Thames Valley": not the capital of Anguilla ("The Valley") inside it.
+    not_places = default_place_lexicon().not_places
+    assert {"the", "valley", "quarter", "islands"} <= not_places
