@@ -131,3 +131,10 @@ def test_island_and_english_region_beat_namesake_towns() -> None:
     trinidad, yorkshire = _resolve("Trinidad", "Yorkshire")
     assert trinidad is not None and (trinidad.feature, trinidad.cc) == ("ISL", "TT")
     assert yorkshire is not None and (yorkshire.feature, yorkshire.cc) == ("RGN", "GB")
+
+
+def test_big_city_name_beats_small_namesake_near_other_names() -> None:
+    # Flights from Chicago, Springfield and Peoria to Atlanta: the Georgia city, not the
+    # Illinois village near the other names.
+    *_, atlanta = _resolve("Chicago", "Springfield", "Peoria", "Atlanta")
+    assert atlanta is not None and atlanta.admin1 == "US.GA"

@@ -68,6 +68,8 @@ BIG_CITY_BONUS = 1.0
 # town).
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
+FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+FAMOUS_NEAR = 0.75  # closeness (about 50 km) that still lifts a big city's small namesake
 # Spatial coherence: a town or county near another place the article confidently named
 # ("Jordan" with "Shakopee": the Minnesota town, not the country). The bonus falls from
 # PROXIMITY at NEAR_KM or closer to nothing at FAR_KM (log scale).
@@ -108,6 +110,7 @@ class _Context:
     counties: dict[str, set[str]] = field(default_factory=dict)
     towns: dict[str, set[str]] = field(default_factory=dict)
     anchors: list[tuple[str, Entry]] = field(default_factory=list)  # (key, point entry)
+    civic: set[str] = field(default_factory=set)  # keys with a local institution's mention
     spots: dict[str, dict[int, Entry]] = field(default_factory=dict)  # key -> plausible points
     near_memo: dict[tuple[str, int], float] = field(default_factory=dict)
     anchor_memo: dict[tuple[str, int], float] = field(default_factory=dict)
@@ -292,7 +295,7 @@ class Resolver:
                     found = [Candidate(entry, True)] if entry else []
                 cands.append(found)
 
-        ctx = _Context()
+        ctx = _Context(civic={m.key for m in mentions if m.kind == "civic"})
         for m, c in zip(mentions, cands, strict=True):
             if not c:
                 continue
@@ -337,6 +340,7 @@ class Resolver:
                 towns=ctx.towns,
                 spots=ctx.spots,
                 near_memo=ctx.near_memo,
+                civic=ctx.civic,
             )
             for m, c, pick in zip(mentions, cands, picked, strict=True):
                 if pick is None:
@@ -446,6 +450,13 @@ class Resolver:
         )
         # Likewise a major feature's main name ("Middle East", a sea, a river).
         guarded = bool(regions) or any(c.main and c.entry.feature in TABLE_FEATURES for c in cands)
+        # A big city's name ("Atlanta", "Denver"): its small namesakes need a named region
+        # or a town right next door, not just soft nearness to the article's other names.
+        # A local institution ("Dublin City Schools") says the town is meant.
+        famous = (ctx is None or key not in ctx.civic) and any(
+            c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= FAMOUS_CITY
+            for c in cands
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -473,7 +484,13 @@ class Resolver:
             spatial = cand.main or _county_short(key, e)
             if ctx is not None and spatial and not region_named:
                 near = ctx.closeness(key, e)
-                if not guarded or near >= 1.0:
+                if guarded:
+                    lift = near >= 1.0
+                elif famous and e.population < FAMOUS_CITY:
+                    lift = near >= FAMOUS_NEAR  # a suburb ("Dublin" by Columbus)
+                else:
+                    lift = True
+                if lift:
                     score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
@@ -488,11 +505,12 @@ class Resolver:
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
-                if e.admin1 and (local or e.feature == "ADM1"):
+                soft = not famous or e.population >= FAMOUS_CITY
+                if e.admin1 and (local or e.feature == "ADM1") and soft:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
-                if spatial:
+                if spatial and soft:
                     score += SOFT_NEAR * min(ctx.near_support(key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
