@@ -138,3 +138,9 @@ def test_big_city_name_beats_small_namesake_near_other_names() -> None:
     # Illinois village near the other names.
     *_, atlanta = _resolve("Chicago", "Springfield", "Peoria", "Atlanta")
     assert atlanta is not None and atlanta.admin1 == "US.GA"
+
+
+def test_short_capitals_are_no_village_alternate_names() -> None:
+    # "SA" in capitals is an abbreviation, not a village listing "SA" among its names.
+    (sa,) = _resolve("SA")
+    assert sa is None or sa.feature in ("PCLI", "ADM1")

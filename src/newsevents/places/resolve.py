@@ -286,10 +286,16 @@ class Resolver:
                 comma = m.label == "GPE" or self._is_container(m, mentions)
                 comma = comma and (len(m.key) > 2 or m.text.isupper())  # "IN", not "in"
                 found = self.candidates_for_key(m.key, comma=comma)
-                if len(m.key) <= 3 and not m.text.isupper():
+                if len(m.key) <= 3:
                     # Short alternate names are mostly codes ("THE", an airport): only
-                    # in capitals.
-                    found = [c for c in found if c.main]
+                    # in capitals, and only a country's or region's ("SA" is no Cypriot
+                    # village).
+                    upper = m.text.isupper()
+                    found = [
+                        c
+                        for c in found
+                        if c.main or (upper and c.entry.feature in ("PCLI", "ADM1"))
+                    ]
                 if not found and m.key in self.lexicon.demonyms:
                     entry = self.target(self.lexicon.demonyms[m.key])
                     found = [Candidate(entry, True)] if entry else []
