@@ -12,7 +12,12 @@ the country) plus log10(population) for towns, then context from the article:
 - the dateline's country ("BEIRUT, Lebanon —");
 - spatial coherence: a town or county close to a place the article confidently named
   ("Jordan" near "Shakopee": the Minnesota town), and, more softly, close to plausible
-  readings of the article's other names (a cluster of small towns in one area).
+  readings of the article's other names (a cluster of small towns in one area);
+- guards on that lift: a country's, region's or major feature's name ("Lebanon",
+  "Middle East") and a big city's name ("Atlanta") keep their reading unless a namesake
+  town lies right next door to a named place (or, for a big city's namesake, a local
+  institution of it is named); a small town named like a first-level region of its own
+  country ("Wales") gets no lift from a neighbouring region ("England").
 
 Every mention of a name takes one reading per article (the one most of its mentions
 chose).
