@@ -20,7 +20,7 @@ def test_lexicon_packaged_tables_load() -> None:
     assert "calif." not in lex.aliases  # AP abbreviations only after a comma
     assert lex.feature_priors["PCLI"] > lex.feature_priors["ADM1"] > lex.feature_priors["PPL"]
     assert lex.max_demonym_words >= 2
-    assert lex.feature_priors["OCN"] > lex.feature_priors["PPL"]  # from gaz_feature_priors
+    assert lex.feature_priors["OCN"] > lex.feature_priors["PPL"]  # a feature-table code
     assert lex.demonyms["kurdish"] == "Kurdistan"
     assert "university" in lex.org_words and "west" in lex.not_places
 
@@ -68,3 +68,9 @@ def test_lexicon_country_points_malformed(content: str) -> None:
 
 def test_lexicon_country_points_packaged() -> None:
     assert country_points()["RU"] == (60.0, 100.0)
+
+
+def test_article_and_generic_words_are_never_places() -> None:
+    # "Thames Valley": not the capital of Anguilla ("The Valley") inside it.
+    not_places = default_place_lexicon().not_places
+    assert {"the", "valley", "quarter", "islands"} <= not_places

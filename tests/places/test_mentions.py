@@ -255,3 +255,60 @@ def test_mentions_institution_cue_gives_other_mentions_their_reading() -> None:
     places = find_places(doc)
     assert [p.text for p in places] == ["Berea", "Berea"]
     assert places[0].geonameid == places[1].geonameid is not None
+
+
+def _listed_doc() -> Doc:
+    return _doc(
+        [
+            ("Storms", "NOUN", "O"),
+            ("hit", "VERB", "O"),
+            ("Washington", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("New", "PROPN", "B-GPE"),
+            ("York", "PROPN", "I-GPE"),
+            ("and", "CCONJ", "O"),
+            ("Boston", "PROPN", "B-GPE"),
+            (".", "PUNCT", "O"),
+        ],
+        spaces=[True, True, False, True, True, True, True, False, False],
+    )
+
+
+def test_mentions_list_of_regions_is_no_town_and_state_pair() -> None:
+    # "Washington, New York and Boston" lists peers: Washington is not a town in New York.
+    resolver = default_resolver()
+    mentions = find_mentions(
+        _listed_doc(),
+        default_place_lexicon(),
+        is_known=resolver.is_known,
+        is_major=resolver.is_major,
+        is_region=resolver.is_region,
+    )
+    assert [m.text for m in mentions] == ["Washington", "New York", "Boston"]
+    assert mentions[0].container is None and mentions[0].listed and mentions[1].listed
+    places = {p.text: p for p in find_places(_listed_doc())}
+    assert places["Washington"].feature != "PPL" or places["Washington"].country != "USA"
+
+
+def test_mentions_country_formal_name_tagged_org_is_whole() -> None:
+    doc = _doc(
+        [
+            ("Envoys", "NOUN", "O"),
+            ("of", "ADP", "O"),
+            ("the", "DET", "B-ORG"),
+            ("Democratic", "PROPN", "I-ORG"),
+            ("People", "PROPN", "I-ORG"),
+            ("'s", "PART", "I-ORG"),
+            ("Republic", "PROPN", "I-ORG"),
+            ("of", "ADP", "I-ORG"),
+            ("Korea", "PROPN", "I-ORG"),
+            ("arrived", "VERB", "O"),
+            (".", "PUNCT", "O"),
+        ],
+        spaces=[True] * 4 + [False] + [True] * 4 + [False, False],
+    )
+    places = find_places(doc)
+    # The North's formal name, not "Korea" (the South) inside it.
+    assert [(p.text, p.country) for p in places] == [
+        ("Democratic People's Republic of Korea", "PRK")
+    ]

@@ -97,3 +97,50 @@ def test_names_ner_missed_still_count_as_nearness_evidence() -> None:
     ]
     new_london = default_resolver().resolve(ms)[0]
     assert new_london is not None and new_london.admin1 == "US.IA"
+
+
+def test_named_target_takes_the_likeliest_reading() -> None:
+    # "Siberian" names the region, not a small town called Siberia.
+    r = default_resolver()
+    siberia = r.target(r.lexicon.demonyms["siberian"])
+    assert siberia is not None and siberia.feature == "RGN" and siberia.cc == "RU"
+
+
+def test_weak_mention_may_name_a_river() -> None:
+    # A river inside an organisation's name ("Thames Water") is kept, as a country is.
+    m = Mention(0, 6, "Thames", "embedded", "ORG", weak=True)
+    (thames,) = default_resolver().resolve([m])
+    assert thames is not None and thames.feature == "STM"
+
+
+def test_region_name_with_state_word_in_its_country() -> None:
+    # "Benue State Commissioner" (not tagged a place) in an article about Nigeria.
+    nigeria = Mention(0, 7, "Nigeria", "entity", "GPE")
+    state = Mention(9, 20, "Benue State", "embedded", "ORG", weak=True)
+    out = default_resolver().resolve([nigeria, state])
+    assert out[1] is not None and (out[1].feature, out[1].cc) == ("ADM1", "NG")
+
+
+def test_region_beats_small_namesake_town_in_a_named_neighbouring_region() -> None:
+    # "England and Wales": Wales the country of the UK, not the small English town.
+    *_, wales = _resolve("London", "Leeds", "England", "Wales")
+    assert wales is not None and wales.feature == "ADM1" and wales.admin1 == "GB.WLS"
+
+
+def test_island_and_english_region_beat_namesake_towns() -> None:
+    trinidad, yorkshire = _resolve("Trinidad", "Yorkshire")
+    assert trinidad is not None and (trinidad.feature, trinidad.cc) == ("ISL", "TT")
+    assert yorkshire is not None and (yorkshire.feature, yorkshire.cc) == ("RGN", "GB")
+
+
+def test_big_city_name_beats_small_namesake_near_other_names() -> None:
+    # Flights from Chicago, Springfield and Peoria to Atlanta: the Georgia city, not the
+    # Illinois village near the other names.
+    *_, atlanta = _resolve("Chicago", "Springfield", "Peoria", "Atlanta")
+    assert atlanta is not None and atlanta.admin1 == "US.GA"
+
+
+def test_short_capitals_are_no_village_alternate_names() -> None:
+    # "SA" in capitals is an abbreviation, not a village listing "SA" among its names.
+    (sa,) = _resolve("SA")
+    assert sa is None or sa.feature in ("PCLI", "ADM1")

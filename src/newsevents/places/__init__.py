@@ -50,7 +50,12 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
         return []
     resolver = resolver or default_resolver()
     mentions = find_mentions(
-        doc, resolver.lexicon, is_known=resolver.is_known, is_major=resolver.is_major, text=text
+        doc,
+        resolver.lexicon,
+        is_known=resolver.is_known,
+        is_major=resolver.is_major,
+        is_region=resolver.is_region,
+        text=text,
     )
     entries = resolver.resolve(mentions)
     places: list[Place] = []

@@ -94,16 +94,14 @@ def load_place_lexicon(
             table = lex.aliases if row["where"] == "any" else lex.comma_aliases
             table[name_key(row["alias"])] = _target(path, line, row["target"])
 
-    # The codes only the features table brings first, so feature_priors.tsv wins.
-    for name, override in (("gaz_feature_priors.tsv", None), ("feature_priors.tsv", priors_path)):
-        path, text = _read(name, override)
-        for line, row in read_tsv(path, text, ["feature", "prior"]):
-            try:
-                lex.feature_priors[row["feature"]] = float(row["prior"])
-            except ValueError:
-                raise LexiconError(
-                    f"prior {row['prior']!r} is not a number", path=path, line=line
-                ) from None
+    path, text = _read("feature_priors.tsv", priors_path)
+    for line, row in read_tsv(path, text, ["feature", "prior"]):
+        try:
+            lex.feature_priors[row["feature"]] = float(row["prior"])
+        except ValueError:
+            raise LexiconError(
+                f"prior {row['prior']!r} is not a number", path=path, line=line
+            ) from None
     return lex
 
 

@@ -86,6 +86,7 @@ class Mention:
     weak: bool = False  # NER did not call it a place: keep only a well-supported reading
     name: str | None = None  # the full name when the text is short ("Clay" of "Clay and
     # Becker counties" is "Clay County")
+    listed: bool = False  # a region in a list of regions ("Washington, New York, Boston")
 
     @property
     def key(self) -> str:
@@ -205,6 +206,31 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
             m.weak = False
 
 
+def _peers(
+    x: Mention,
+    j: int,
+    found: list[tuple[Mention, int, int]],
+    tokens: list[Token],
+    starts: dict[int, int],
+    lexicon: PlaceLexicon,
+    is_region: Callable[[str], bool] | None,
+) -> bool:
+    """Whether "X, Y" is the start of a list of peers ("Washington, New York and Boston"):
+    ``X`` and ``Y`` are both state or country names (not "Washington, D.C.") and ``Y`` is
+    followed by a further listed place."""
+    y, _, end = found[j]
+    if is_region is None or name_key(y.text) in lexicon.comma_aliases:
+        return False
+    if not is_region(x.key) or not is_region(y.key):
+        return False
+    k = end
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].lower_ in ("and", "or"):
+        k += 1
+    return k > end and k in starts
+
+
 @functools.lru_cache(maxsize=4)
 def _civic_phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
     """Institution words and phrases ("police", "senior center") by their first word."""
@@ -236,6 +262,7 @@ def find_mentions(
     *,
     is_known: Callable[[str], bool],
     is_major: Callable[[str], bool],
+    is_region: Callable[[str], bool] | None = None,
     text: str | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
@@ -245,6 +272,8 @@ def find_mentions(
         is_known: whether the gazetteer (or an alias) knows a name key.
         is_major: whether a name key is a country, first-level region or large city
             (the only names looked for inside organisation names).
+        is_region: whether a name key is a country's or first-level region's main name
+            (such an ``X`` in a list "X, Y, Z" is no town inside ``Y``).
         text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
     """
     major = is_major
@@ -445,6 +474,17 @@ def find_mentions(
     for ent in ents:
         if ent.label_ not in ("ORG", "FAC"):
             continue
+        whole = _trim(ent) if is_region is not None and len(ent) > 2 else None
+        if whole is not None and not any(taken[whole.start : whole.end]):
+            # A country's formal name tagged ORG ("the Republic of Korea"): the whole
+            # name, not the short one inside it.
+            if is_region(name_key(whole.text)):
+                add(
+                    Mention(whole.start_char, whole.end_char, whole.text, "entity"),
+                    whole.start,
+                    whole.end,
+                )
+                continue
         words = [t for t in ent if not taken[t.i]]
         has_head = any(t.lower_ in lexicon.org_words for t in ent)
         if not has_head:
@@ -611,7 +651,10 @@ def find_mentions(
         if end < len(doc) and tokens[end].text == ",":
             j = starts.get(end + 1)
             if j is not None and mentions[j].kind in ("entity", "comma", "dateline"):
-                mention.container = j
+                if _peers(mention, j, found, tokens, starts, lexicon, is_region):
+                    mention.listed = mentions[j].listed = True
+                else:
+                    mention.container = j
     if match and match.group("y") and mentions and mentions[0].kind == "dateline":
         for j, other in enumerate(mentions[1:3], start=1):
             if other.start == match.start("y"):

@@ -12,7 +12,12 @@ the country) plus log10(population) for towns, then context from the article:
 - the dateline's country ("BEIRUT, Lebanon —");
 - spatial coherence: a town or county close to a place the article confidently named
   ("Jordan" near "Shakopee": the Minnesota town), and, more softly, close to plausible
-  readings of the article's other names (a cluster of small towns in one area).
+  readings of the article's other names (a cluster of small towns in one area);
+- guards on that lift: a country's, region's or major feature's name ("Lebanon",
+  "Middle East") and a big city's name ("Atlanta") keep their reading unless a namesake
+  town lies right next door to a named place (or, for a big city's namesake, a local
+  institution of it is named); a small town named like a first-level region of its own
+  country ("Wales") gets no lift from a neighbouring region ("England").
 
 Every mention of a name takes one reading per article (the one most of its mentions
 chose).
@@ -28,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ._names import name_key
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
 from .mentions import Mention
@@ -39,6 +45,7 @@ _DIRECTION = re.compile(
 )
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
 CONTAINER_BONUS = 9.0
 COUNTRY_CONTEXT = 3.0
@@ -66,6 +73,8 @@ BIG_CITY_BONUS = 1.0
 # town).
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
+FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+FAMOUS_NEAR = 0.75  # closeness (about 50 km) that still lifts a big city's small namesake
 # Spatial coherence: a town or county near another place the article confidently named
 # ("Jordan" with "Shakopee": the Minnesota town, not the country). The bonus falls from
 # PROXIMITY at NEAR_KM or closer to nothing at FAR_KM (log scale).
@@ -80,6 +89,18 @@ SOFT_NEAR_CAP = 3.0
 SOFT_FAR_KM = 200.0
 SOFT_FAR_DEG = SOFT_FAR_KM / 111.0
 POINT_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})  # features whose point is meaningful
+# Readings a mention NER did not call a place may take, like a country or continent: a
+# named region, sea or river of the team-written features table ("Black Sea Fleet",
+# "Red River Authority"); not an ocean ("Florida Atlantic University").
+WEAK_FEATURES = frozenset(
+    {"PCLI", "CONT", "ADM1", "SEA", "GULF", "STRT", "RGN", "PEN", "MTS", "DSRT", "ISLS"}
+    | {"STM", "LK"}
+)
+# The features only the team-written features table brings (oceans, rivers, regions).
+TABLE_FEATURES = WEAK_FEATURES - {"PCLI", "CONT", "ADM1"} | {"OCN", "CNL", "MT", "ISL", "VAL"}
+# Major names (looked for inside organisation names): countries, continents, first-level
+# regions and named regions ("Middle East").
+MAJOR_FEATURES = frozenset({"PCLI", "CONT", "ADM1", "RGN"})
 
 
 @dataclass(slots=True)
@@ -94,6 +115,7 @@ class _Context:
     counties: dict[str, set[str]] = field(default_factory=dict)
     towns: dict[str, set[str]] = field(default_factory=dict)
     anchors: list[tuple[str, Entry]] = field(default_factory=list)  # (key, point entry)
+    civic: set[str] = field(default_factory=set)  # keys with a local institution's mention
     spots: dict[str, dict[int, Entry]] = field(default_factory=dict)  # key -> plausible points
     near_memo: dict[tuple[str, int], float] = field(default_factory=dict)
     anchor_memo: dict[tuple[str, int], float] = field(default_factory=dict)
@@ -186,7 +208,8 @@ class Resolver:
                 entry = self.gazetteer.admin(target)
             else:
                 found = self.gazetteer.lookup(target.casefold())
-                ranked = sorted(found, key=lambda c: (c.entry.feature != "CONT", not c.main))
+                # The likeliest reading: "Siberia" is the region, not a small town.
+                ranked = sorted(found, key=lambda c: (c.entry.feature != "CONT", -self.prior(c)))
                 entry = ranked[0].entry if ranked else None
             self._targets[target] = entry
         return self._targets[target]
@@ -197,13 +220,21 @@ class Resolver:
     @staticmethod
     def _major(cand: Candidate) -> bool:
         e = cand.entry
-        return cand.main and (e.feature in ("PCLI", "CONT", "ADM1") or e.population >= 100_000)
+        return cand.main and (e.feature in MAJOR_FEATURES or e.population >= 100_000)
 
     def is_major(self, key: str) -> bool:
         """A country, continent, first-level region or city of 100,000+ under its main name."""
         if key in self.lexicon.aliases:
             return True
         return any(self._major(c) for c in self.gazetteer.lookup(key))
+
+    def is_region(self, key: str) -> bool:
+        """Whether ``key`` names a country (any of its curated names) or is a first-level
+        region's main name."""
+        return any(
+            c.entry.feature == "PCLI" or (c.main and c.entry.feature == "ADM1")
+            for c in self.gazetteer.lookup(key)
+        )
 
     def candidates_for_key(self, key: str, *, comma: bool = False) -> list[Candidate]:
         out: list[Candidate] = []
@@ -260,16 +291,22 @@ class Resolver:
                 comma = m.label == "GPE" or self._is_container(m, mentions)
                 comma = comma and (len(m.key) > 2 or m.text.isupper())  # "IN", not "in"
                 found = self.candidates_for_key(m.key, comma=comma)
-                if len(m.key) <= 3 and not m.text.isupper():
+                if len(m.key) <= 3:
                     # Short alternate names are mostly codes ("THE", an airport): only
-                    # in capitals.
-                    found = [c for c in found if c.main]
+                    # in capitals, and only a country's or region's ("SA" is no Cypriot
+                    # village).
+                    upper = m.text.isupper()
+                    found = [
+                        c
+                        for c in found
+                        if c.main or (upper and c.entry.feature in ("PCLI", "ADM1"))
+                    ]
                 if not found and m.key in self.lexicon.demonyms:
                     entry = self.target(self.lexicon.demonyms[m.key])
                     found = [Candidate(entry, True)] if entry else []
                 cands.append(found)
 
-        ctx = _Context()
+        ctx = _Context(civic={m.key for m in mentions if m.kind == "civic"})
         for m, c in zip(mentions, cands, strict=True):
             if not c:
                 continue
@@ -300,6 +337,7 @@ class Resolver:
         # Pass 1: containers and priors only; its confident choices become context for
         # pass 2, whose confident choices become the context of the next pass, and so on.
         held = {o.container for o in mentions if o.container is not None}
+        held.update(n for n, o in enumerate(mentions) if o.listed)  # regions listed together
         memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
             self._best(m, c, mentions, cands, None, n in held, memo)
@@ -313,6 +351,7 @@ class Resolver:
                 towns=ctx.towns,
                 spots=ctx.spots,
                 near_memo=ctx.near_memo,
+                civic=ctx.civic,
             )
             for m, c, pick in zip(mentions, cands, picked, strict=True):
                 if pick is None:
@@ -420,6 +459,15 @@ class Resolver:
         region_named = any(
             countries[r.cc] if r.feature == "PCLI" else admin1s[r.admin1] for r in regions
         )
+        # Likewise a major feature's main name ("Middle East", a sea, a river).
+        guarded = bool(regions) or any(c.main and c.entry.feature in TABLE_FEATURES for c in cands)
+        # A big city's name ("Atlanta", "Denver"): its small namesakes need a named region
+        # or a town right next door, not just soft nearness to the article's other names.
+        # A local institution ("Dublin City Schools") says the town is meant.
+        famous = (ctx is None or key not in ctx.civic) and any(
+            c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= FAMOUS_CITY
+            for c in cands
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -447,20 +495,33 @@ class Resolver:
             spatial = cand.main or _county_short(key, e)
             if ctx is not None and spatial and not region_named:
                 near = ctx.closeness(key, e)
-                if not regions or near >= 1.0:
+                if guarded:
+                    lift = near >= 1.0
+                elif famous and e.population < FAMOUS_CITY:
+                    lift = near >= FAMOUS_NEAR  # a suburb ("Dublin" by Columbus)
+                else:
+                    lift = True
+                if lift:
                     score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
                 if e.cc and countries[e.cc]:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
-                if e.admin1 and admin1s[e.admin1]:
+                # A town named like a first-level region of its own country ("Wales",
+                # England) gets no lift from the neighbouring region the article names
+                # (a big city does: "New York").
+                local = e.population >= REGION_CITY_MIN or not any(
+                    r.cc == e.cc and r.feature == "ADM1" for r in regions
+                )
+                if e.admin1 and admin1s[e.admin1] and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
-                if e.admin1:
+                soft = not famous or e.population >= FAMOUS_CITY
+                if e.admin1 and (local or e.feature == "ADM1") and soft:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
                     score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
-                if spatial:
+                if spatial and soft:
                     score += SOFT_NEAR * min(ctx.near_support(key, e), SOFT_NEAR_CAP)
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -472,7 +533,7 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
     e = cand.entry
     if m.kind == "civic":
         return True  # "Grand Ledge Police": the town, however small
-    if not cand.main and e.feature != "PCLI":
+    if not cand.main and e.feature != "PCLI" and not _region_form(m.key, e, countries):
         return False  # a country's other names are curated ("DPRK", "Holy See")
     if admin1s[e.admin1] and e.feature != "PCLI":
         return True  # a town of the region the article is about
@@ -482,9 +543,18 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
         # "Tamil Nadu" tagged as a person; a lone "Jordan" only when its country is
         # named elsewhere in the article.
         if " " in m.text.strip():
-            return e.feature in ("PCLI", "ADM1", "CONT")
+            return e.feature in WEAK_FEATURES
         return e.feature in ("PCLI", "ADM1") and bool(countries[e.cc])
-    return e.feature in ("PCLI", "ADM1", "CONT") or e.population >= WEAK_MIN_POPULATION
+    return e.feature in WEAK_FEATURES or e.population >= WEAK_MIN_POPULATION
+
+
+def _region_form(key: str, e: Entry, countries: Counter[str]) -> bool:
+    """Whether ``key`` is first-level region ``e``'s name plus its type word ("Benue
+    State", "Gauteng Province") in an article that names the region's country."""
+    if e.feature != "ADM1" or not countries[e.cc]:
+        return False
+    short = _REGION_TAIL.sub("", key)
+    return short != key and short == name_key(e.name)
 
 
 def _vote(
