@@ -193,6 +193,14 @@ def test_finder_pronoun_speaker_resolved_through_actor_map(nlp) -> None:
     assert (quote.speaker, quote.speaker_mention.text) == ("A1", "she")
 
 
+def test_finder_relative_pronoun_is_the_mention_and_antecedent_the_speaker(nlp) -> None:
+    text = "Reporters met Senator Okafor, who said the tax would fall next year."
+    doc = parsed(nlp, text, {"A1": ["Senator Okafor"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.speaker_mention.text) == ("A1", "who")
+    assert quote.content.text == "the tax would fall next year"
+
+
 def test_finder_speaker_without_actor_is_null_but_mention_kept(nlp) -> None:
     (quote,) = find_quotes(parsed(nlp, "Officials said the bridge would reopen in May."))
     assert quote.speaker is None and quote.speaker_mention.text == "Officials"

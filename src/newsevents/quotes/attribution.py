@@ -676,7 +676,11 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) ->
     cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon))
     speaker, relays = _speaker(doc, verb, lexicon)
     if speaker is not None:
-        cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+        rel = _relative_pronoun(verb, speaker)
+        # The speaker is the antecedent; the words naming it at this cue are the relative
+        # pronoun ("officials, who said …"), as "he" is for a pronoun subject.
+        rng = (rel.i, rel.i + 1) if rel is not None else speaker_range(doc, speaker)
+        cue.speaker, cue.speaker_range = speaker.i, rng
         cue.relays = [r.i for r in relays]
     cue.addressee = _addressee(verb, lexicon)
     if verb.lemma_.lower() not in lexicon.direct_only:
@@ -777,6 +781,17 @@ def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, 
     if subj is not None and subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "officials, who said ...", "Smith, who left, saying ..."
     return subj, []
+
+
+def _relative_pronoun(verb: Token, speaker: Token) -> Token | None:
+    """The relative pronoun subject through which ``verb`` reaches ``speaker``, if any."""
+    for clause in speaker.children:
+        if clause.dep_ != "relcl" or not clause.left_edge.i <= verb.i <= clause.right_edge.i:
+            continue
+        for child in clause.lefts:
+            if child.dep_ in _SUBJECT_DEPS and child.lower_ in _REL_PRONOUNS:
+                return child
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
