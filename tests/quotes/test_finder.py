@@ -201,6 +201,17 @@ def test_finder_relative_pronoun_is_the_mention_and_antecedent_the_speaker(nlp) 
     assert quote.content.text == "the tax would fall next year"
 
 
+def test_finder_quote_inside_a_nested_belief_is_part_of_the_statement(nlp) -> None:
+    text = "Mayor Lind said she expects the council “to approve the budget before winter.”"
+    (quote,) = find_quotes(parsed(nlp, text))
+    assert (quote.kind, quote.cue.text, quote.speaker_mention.text) == (
+        "mixed",
+        "said",
+        "Mayor Lind",
+    )
+    assert quote.content.text.startswith("she expects the council")
+
+
 def test_finder_speaker_without_actor_is_null_but_mention_kept(nlp) -> None:
     (quote,) = find_quotes(parsed(nlp, "Officials said the bridge would reopen in May."))
     assert quote.speaker is None and quote.speaker_mention.text == "Officials"

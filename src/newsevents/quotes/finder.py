@@ -100,7 +100,8 @@ def find_quotes(
     cues_before = [0]  # statement cues before each token index
     for k in range(len(doc)):
         cue = cue_at.get(k)
-        statement = cue is not None and (cue.speaker is not None or cue.unnamed)
+        # A cue nested in another's content does not stop that content hosting a quote.
+        statement = cue is not None and not cue.nested and (cue.speaker is not None or cue.unnamed)
         cues_before.append(cues_before[-1] + statement)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:
