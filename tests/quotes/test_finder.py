@@ -701,3 +701,25 @@ def test_finder_as_clause_cue_speaks_its_host_clause(nlp) -> None:
     assert rows(parsed(nlp, "The gun was never found, as police have said.")) == [
         ("indirect", "The gun was never found", "police", "have said")
     ]
+
+
+def test_finder_name_the_parse_lost_before_a_cue_is_the_speaker() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.quotes.attribution import Cue
+    from newsevents.quotes.finder import _name_before_cue
+
+    words = ["“", "We", "will", "win", ",", "”", "Harbor", "police", "Chief", "Ann", "Lee", "said"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB"]
+    pos += ["NOUN", "PROPN", "PROPN", "PROPN", "VERB"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, pos=pos)
+    lost = Cue(token=11, span=(11, 12), speaker=1, speaker_range=(1, 2))
+    assert _name_before_cue(doc, 6, lost) == (6, 11)
+    kept = Cue(token=11, span=(11, 12), speaker=10, speaker_range=(9, 11))
+    assert _name_before_cue(doc, 6, kept) is None
+    doc2 = Doc(
+        vocab, words=[*words[:6], "as", "she", "said"], pos=[*pos[:6], "ADP", "PRON", "VERB"]
+    )
+    assert _name_before_cue(doc2, 6, Cue(token=8, span=(8, 9), speaker=1)) is None
