@@ -723,3 +723,12 @@ def test_finder_name_the_parse_lost_before_a_cue_is_the_speaker() -> None:
         vocab, words=[*words[:6], "as", "she", "said"], pos=[*pos[:6], "ADP", "PRON", "VERB"]
     )
     assert _name_before_cue(doc2, 6, Cue(token=8, span=(8, 9), speaker=1)) is None
+
+
+def test_finder_speaker_stays_in_the_cue_paragraph(nlp) -> None:
+    text = (
+        "The Latest on the vote (all times local):\n\n12:15 p.m.\n\n"
+        "Mayor Lind says the bridge will reopen in May."
+    )
+    quotes = [q for q in find_quotes(parsed(nlp, text)) if q.cue and q.cue.text == "says"]
+    assert [q.speaker_mention.text for q in quotes] == ["Mayor Lind"]

@@ -675,7 +675,10 @@ def _phrase_cue(doc: Doc, tok: Token, length: int) -> Cue | None:
 def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) -> Cue:
     cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon))
     speaker, relays = _speaker(doc, verb, lexicon)
-    if speaker is not None:
+    own = _paragraph_subject(doc, verb, speaker, paras)
+    if own is not None:
+        cue.speaker, cue.speaker_range = own[1] - 1, own
+    elif speaker is not None:
         rel = _relative_pronoun(verb, speaker)
         # The speaker is the antecedent; the words naming it at this cue are the relative
         # pronoun ("officials, who said …"), as "he" is for a pronoun subject.
@@ -781,6 +784,33 @@ def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, 
     if subj is not None and subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "officials, who said ...", "Smith, who left, saying ..."
     return subj, []
+
+
+def _paragraph_subject(
+    doc: Doc, verb: Token, speaker: Token | None, paras: _Paragraphs
+) -> TokRange | None:
+    """A subject the parse took from the paragraph before ("12:15 p.m.\n\nSmith says …",
+    after a dateline or a time stamp): the noun phrase opening the cue's own paragraph."""
+    if speaker is None or speaker.i > verb.i or paras.of(speaker.i) == paras.of(verb.i):
+        return None
+    start = verb.i
+    while start > 0 and paras.of(start - 1) == paras.of(verb.i):
+        start -= 1
+    while start < verb.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if doc[start].pos_ in ("ADP", "SCONJ"):
+        # "With 50 days to go, Smith said …": the subject follows the lead-in's comma.
+        comma = next((k for k in range(start, verb.i) if doc[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    head = None
+    for k in range(start, verb.i):
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text == ",":
+            break
+        if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+            head = k
+    return (start, head + 1) if head is not None else None
 
 
 def _relative_pronoun(verb: Token, speaker: Token) -> Token | None:
