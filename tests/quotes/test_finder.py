@@ -732,3 +732,9 @@ def test_finder_speaker_stays_in_the_cue_paragraph(nlp) -> None:
     )
     quotes = [q for q in find_quotes(parsed(nlp, text)) if q.cue and q.cue.text == "says"]
     assert [q.speaker_mention.text for q in quotes] == ["Mayor Lind"]
+
+
+def test_finder_headline_label_with_an_article_is_no_speaker(nlp) -> None:
+    text = "The Latest: Council Weighs a Larger Budget\n\nThe council met on Monday."
+    mentions = [q.speaker_mention.text for q in find_quotes(parsed(nlp, text)) if q.speaker_mention]
+    assert "The Latest" not in mentions

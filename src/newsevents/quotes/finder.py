@@ -52,6 +52,7 @@ _MIN_VERB_WORDS = 4
 _MAX_NAME_WORDS = 6  # words of a speaker name the parse lost before a cue
 _MAX_LEAD_IN = 25  # tokens of a sentence before a quote taken into it
 _OPENING_QUOTES = frozenset("\"'“‘«")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(slots=True)
@@ -265,6 +266,8 @@ def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
     e = bisect.bisect_left(starts, m.end(1))
     if e <= s or not all(t.is_title or t.is_upper for t in doc[s:e]):
         return None
+    if doc[s].lower_ in _ARTICLES:
+        return None  # 'The Latest: …', 'A Look Back: …' are section labels, not speakers
     quoted = any(ch in text[c_start:c_end] for ch in "\"“”‘’'")
     return _Draft(
         content=(c_start, c_end),
