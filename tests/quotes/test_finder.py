@@ -738,3 +738,11 @@ def test_finder_headline_label_with_an_article_is_no_speaker(nlp) -> None:
     text = "The Latest: Council Weighs a Larger Budget\n\nThe council met on Monday."
     mentions = [q.speaker_mention.text for q in find_quotes(parsed(nlp, text)) if q.speaker_mention]
     assert "The Latest" not in mentions
+
+
+def test_finder_claim_noun_in_a_verb_phrase_is_its_subjects(nlp) -> None:
+    text = "The senators persisted in arguments that the treaty was illegal."
+    quotes = [q for q in find_quotes(parsed(nlp, text)) if q.cue and "arguments" in q.cue.text]
+    assert [(q.speaker_mention.text, q.content.text) for q in quotes] == [
+        ("The senators", "the treaty was illegal")
+    ]

@@ -491,6 +491,16 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         # "The minister voiced concern that …": the support verb's subject speaks.
         speaker = _subject(head)
         span = (head.i, noun.i + 1) if head.i < noun.i else span
+    if (
+        speaker is None
+        and noun.dep_ == "pobj"
+        and head.lower_ in ("in", "with")
+        and head.head.pos_ == "VERB"
+        and head.head.i < noun.i
+        and _is_predicate(head.head)
+    ):
+        # "Democrats persisted in arguments that …", "she met him with warnings that …".
+        speaker = _subject(head.head)
     if speaker is not None and speaker.lower_ in _REL_PRONOUNS:
         return None
     if speaker is None:
