@@ -193,6 +193,25 @@ def test_finder_pronoun_speaker_resolved_through_actor_map(nlp) -> None:
     assert (quote.speaker, quote.speaker_mention.text) == ("A1", "she")
 
 
+def test_finder_relative_pronoun_is_the_mention_and_antecedent_the_speaker(nlp) -> None:
+    text = "Reporters met Senator Okafor, who said the tax would fall next year."
+    doc = parsed(nlp, text, {"A1": ["Senator Okafor"]})
+    (quote,) = find_quotes(doc)
+    assert (quote.speaker, quote.speaker_mention.text) == ("A1", "who")
+    assert quote.content.text == "the tax would fall next year"
+
+
+def test_finder_quote_inside_a_nested_belief_is_part_of_the_statement(nlp) -> None:
+    text = "Mayor Lind said she expects the council “to approve the budget before winter.”"
+    (quote,) = find_quotes(parsed(nlp, text))
+    assert (quote.kind, quote.cue.text, quote.speaker_mention.text) == (
+        "mixed",
+        "said",
+        "Mayor Lind",
+    )
+    assert quote.content.text.startswith("she expects the council")
+
+
 def test_finder_speaker_without_actor_is_null_but_mention_kept(nlp) -> None:
     (quote,) = find_quotes(parsed(nlp, "Officials said the bridge would reopen in May."))
     assert quote.speaker is None and quote.speaker_mention.text == "Officials"
@@ -681,4 +700,49 @@ def test_finder_seeing_as_judging(nlp) -> None:
 def test_finder_as_clause_cue_speaks_its_host_clause(nlp) -> None:
     assert rows(parsed(nlp, "The gun was never found, as police have said.")) == [
         ("indirect", "The gun was never found", "police", "have said")
+    ]
+
+
+def test_finder_name_the_parse_lost_before_a_cue_is_the_speaker() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.quotes.attribution import Cue
+    from newsevents.quotes.finder import _name_before_cue
+
+    words = ["“", "We", "will", "win", ",", "”", "Harbor", "police", "Chief", "Ann", "Lee", "said"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB"]
+    pos += ["NOUN", "PROPN", "PROPN", "PROPN", "VERB"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, pos=pos)
+    lost = Cue(token=11, span=(11, 12), speaker=1, speaker_range=(1, 2))
+    assert _name_before_cue(doc, 6, lost) == (6, 11)
+    kept = Cue(token=11, span=(11, 12), speaker=10, speaker_range=(9, 11))
+    assert _name_before_cue(doc, 6, kept) is None
+    doc2 = Doc(
+        vocab, words=[*words[:6], "as", "she", "said"], pos=[*pos[:6], "ADP", "PRON", "VERB"]
+    )
+    assert _name_before_cue(doc2, 6, Cue(token=8, span=(8, 9), speaker=1)) is None
+
+
+def test_finder_speaker_stays_in_the_cue_paragraph(nlp) -> None:
+    text = (
+        "The Latest on the vote (all times local):\n\n12:15 p.m.\n\n"
+        "Mayor Lind says the bridge will reopen in May."
+    )
+    quotes = [q for q in find_quotes(parsed(nlp, text)) if q.cue and q.cue.text == "says"]
+    assert [q.speaker_mention.text for q in quotes] == ["Mayor Lind"]
+
+
+def test_finder_headline_label_with_an_article_is_no_speaker(nlp) -> None:
+    text = "The Latest: Council Weighs a Larger Budget\n\nThe council met on Monday."
+    mentions = [q.speaker_mention.text for q in find_quotes(parsed(nlp, text)) if q.speaker_mention]
+    assert "The Latest" not in mentions
+
+
+def test_finder_claim_noun_in_a_verb_phrase_is_its_subjects(nlp) -> None:
+    text = "The senators persisted in arguments that the treaty was illegal."
+    quotes = [q for q in find_quotes(parsed(nlp, text)) if q.cue and "arguments" in q.cue.text]
+    assert [(q.speaker_mention.text, q.content.text) for q in quotes] == [
+        ("The senators", "the treaty was illegal")
     ]

@@ -491,6 +491,16 @@ def _noun_cue(doc: Doc, noun: Token, lexicon: CueLexicon) -> Cue | None:
         # "The minister voiced concern that …": the support verb's subject speaks.
         speaker = _subject(head)
         span = (head.i, noun.i + 1) if head.i < noun.i else span
+    if (
+        speaker is None
+        and noun.dep_ == "pobj"
+        and head.lower_ in ("in", "with")
+        and head.head.pos_ == "VERB"
+        and head.head.i < noun.i
+        and _is_predicate(head.head)
+    ):
+        # "Democrats persisted in arguments that …", "she met him with warnings that …".
+        speaker = _subject(head.head)
     if speaker is not None and speaker.lower_ in _REL_PRONOUNS:
         return None
     if speaker is None:
@@ -675,8 +685,15 @@ def _phrase_cue(doc: Doc, tok: Token, length: int) -> Cue | None:
 def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon, paras: _Paragraphs) -> Cue:
     cue = Cue(token=verb.i, span=cue_range(doc, verb, lexicon))
     speaker, relays = _speaker(doc, verb, lexicon)
-    if speaker is not None:
-        cue.speaker, cue.speaker_range = speaker.i, speaker_range(doc, speaker)
+    own = _paragraph_subject(doc, verb, speaker, paras)
+    if own is not None:
+        cue.speaker, cue.speaker_range = own[1] - 1, own
+    elif speaker is not None:
+        rel = _relative_pronoun(verb, speaker)
+        # The speaker is the antecedent; the words naming it at this cue are the relative
+        # pronoun ("officials, who said …"), as "he" is for a pronoun subject.
+        rng = (rel.i, rel.i + 1) if rel is not None else speaker_range(doc, speaker)
+        cue.speaker, cue.speaker_range = speaker.i, rng
         cue.relays = [r.i for r in relays]
     cue.addressee = _addressee(verb, lexicon)
     if verb.lemma_.lower() not in lexicon.direct_only:
@@ -777,6 +794,44 @@ def _speaker(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[Token | None, 
     if subj is not None and subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "officials, who said ...", "Smith, who left, saying ..."
     return subj, []
+
+
+def _paragraph_subject(
+    doc: Doc, verb: Token, speaker: Token | None, paras: _Paragraphs
+) -> TokRange | None:
+    """A subject the parse took from the paragraph before ("12:15 p.m.\n\nSmith says …",
+    after a dateline or a time stamp): the noun phrase opening the cue's own paragraph."""
+    if speaker is None or speaker.i > verb.i or paras.of(speaker.i) == paras.of(verb.i):
+        return None
+    start = verb.i
+    while start > 0 and paras.of(start - 1) == paras.of(verb.i):
+        start -= 1
+    while start < verb.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if doc[start].pos_ in ("ADP", "SCONJ"):
+        # "With 50 days to go, Smith said …": the subject follows the lead-in's comma.
+        comma = next((k for k in range(start, verb.i) if doc[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    head = None
+    for k in range(start, verb.i):
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text == ",":
+            break
+        if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+            head = k
+    return (start, head + 1) if head is not None else None
+
+
+def _relative_pronoun(verb: Token, speaker: Token) -> Token | None:
+    """The relative pronoun subject through which ``verb`` reaches ``speaker``, if any."""
+    for clause in speaker.children:
+        if clause.dep_ != "relcl" or not clause.left_edge.i <= verb.i <= clause.right_edge.i:
+            continue
+        for child in clause.lefts:
+            if child.dep_ in _SUBJECT_DEPS and child.lower_ in _REL_PRONOUNS:
+                return child
+    return None
 
 
 def _subject(verb: Token) -> Token | None:

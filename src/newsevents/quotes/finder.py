@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.attrs import IDX, IS_ALPHA, SENT_START
 from spacy.tokens import Doc
@@ -49,8 +49,10 @@ _SENT_END = frozenset({".", "!", "?"})
 _MIN_STANDALONE_WORDS = 8
 _MAX_HOSTS = 16  # cues of one sentence tried as hosts of a quoted fragment
 _MIN_VERB_WORDS = 4
+_MAX_NAME_WORDS = 6  # words of a speaker name the parse lost before a cue
 _MAX_LEAD_IN = 25  # tokens of a sentence before a quote taken into it
 _OPENING_QUOTES = frozenset("\"'“‘«")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(slots=True)
@@ -100,7 +102,8 @@ def find_quotes(
     cues_before = [0]  # statement cues before each token index
     for k in range(len(doc)):
         cue = cue_at.get(k)
-        statement = cue is not None and (cue.speaker is not None or cue.unnamed)
+        # A cue nested in another's content does not stop that content hosting a quote.
+        statement = cue is not None and not cue.nested and (cue.speaker is not None or cue.unnamed)
         cues_before.append(cues_before[-1] + statement)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:
@@ -263,6 +266,8 @@ def _headline_colon(doc: Doc, text: str, starts: list[int], drafts: list[_Draft]
     e = bisect.bisect_left(starts, m.end(1))
     if e <= s or not all(t.is_title or t.is_upper for t in doc[s:e]):
         return None
+    if doc[s].lower_ in _ARTICLES:
+        return None  # 'The Latest: …', 'A Look Back: …' are section labels, not speakers
     quoted = any(ch in text[c_start:c_end] for ch in "\"“”‘’'")
     return _Draft(
         content=(c_start, c_end),
@@ -527,6 +532,9 @@ def _cue_after(doc: Doc, span: QuotedSpan, first: int, cue_at: dict[int, Cue]) -
     if not found:
         return None
     primary = found[0]
+    named = _name_before_cue(doc, first, primary)
+    if named is not None:
+        primary = replace(primary, speaker=named[1] - 1, speaker_range=named, relays=[])
     if not _only_speaker_between(doc, first, primary) or _passive(doc, primary):
         return None
     relays = list(primary.relays)
@@ -538,6 +546,22 @@ def _cue_after(doc: Doc, span: QuotedSpan, first: int, cue_at: dict[int, Cue]) -
     draft = _draft_for(doc, span, primary, relays, attribution_end=last.idx + len(last.text))
     draft.relay_cues = _relaying(found, primary)
     return draft
+
+
+def _name_before_cue(doc: Doc, first: int, cue: Cue) -> TokRange | None:
+    """'"…," Police Chief Ann Lee said': a short run of capitalised words between the quote
+    and a cue whose parsed subject is not there (the parse lost the name) is the speaker."""
+    if cue.speaker is not None and cue.speaker >= first:
+        return None
+    start = first
+    while start < cue.span[0] and doc[start].is_punct:
+        start += 1
+    words = doc[start : cue.span[0]]
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not words[-1].is_title:
+        return None
+    if not all(t.is_alpha and (t.is_title or t.pos_ in ("NOUN", "PROPN")) for t in words):
+        return None
+    return start, cue.span[0]
 
 
 def _relaying(found: list[Cue], primary: Cue) -> list[int]:
@@ -571,6 +595,8 @@ def _only_speaker_between(doc: Doc, first: int, cue: Cue) -> bool:
     if cue.speaker is not None:
         head = doc[cue.speaker]
         lo, hi = head.left_edge.i, head.right_edge.i
+        if cue.speaker_range is not None:
+            lo, hi = min(lo, cue.speaker_range[0]), max(hi, cue.speaker_range[1] - 1)
     for k in range(first, cue.span[0]):
         if doc[k].pos_ in ("VERB", "AUX") and not lo <= k <= hi:
             return False  # another clause comes first
