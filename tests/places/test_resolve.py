@@ -144,3 +144,10 @@ def test_short_capitals_are_no_village_alternate_names() -> None:
     # "SA" in capitals is an abbreviation, not a village listing "SA" among its names.
     (sa,) = _resolve("SA")
     assert sa is None or sa.feature in ("PCLI", "ADM1")
+
+
+def test_big_city_of_a_region_does_not_lift_a_famous_names_namesake() -> None:
+    # A story from Chicago and New York that mentions Boston: New York City puts New York
+    # state in context, but that alone does not make "Boston" the small town near Buffalo.
+    *_, boston = _resolve("Chicago", "New York", "Boston")
+    assert boston is not None and boston.admin1 == "US.MA"
