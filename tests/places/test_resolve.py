@@ -151,3 +151,9 @@ def test_big_city_of_a_region_does_not_lift_a_famous_names_namesake() -> None:
     # state in context, but that alone does not make "Boston" the small town near Buffalo.
     *_, boston = _resolve("Chicago", "New York", "Boston")
     assert boston is not None and boston.admin1 == "US.MA"
+
+
+def test_job_titles_are_no_places() -> None:
+    # "Vice Mayor Jones", "Officer Smith": titles, though small towns abroad are so named.
+    resolver = default_resolver()
+    assert not resolver.is_known("vice") and not resolver.is_known("officer")
