@@ -157,3 +157,9 @@ def test_job_titles_are_no_places() -> None:
     # "Vice Mayor Jones", "Officer Smith": titles, though small towns abroad are so named.
     resolver = default_resolver()
     assert not resolver.is_known("vice") and not resolver.is_known("officer")
+
+
+def test_a_river_name_is_no_county_named_after_the_river() -> None:
+    # "the Red River will crest": not Red River Parish, Louisiana.
+    cands = default_resolver().candidates_for_key("red river")
+    assert all(c.entry.feature != "ADM2" for c in cands)

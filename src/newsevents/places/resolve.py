@@ -47,6 +47,7 @@ _DIRECTION = re.compile(
 )
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_WATER = re.compile(r" (?:river|creek|lake|bay|sound)$")
 _REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
 CONTAINER_BONUS = 9.0
@@ -264,6 +265,9 @@ class Resolver:
                     found = tuple(c for c in self.gazetteer.lookup(shorter) if self._major(c))
                     if found:
                         break
+        if _WATER.search(key):
+            # "Red River" is the river, not "Red River Parish" named after it.
+            found = tuple(c for c in found if c.entry.feature != "ADM2")
         seen = {c.entry.geonameid for c in out}
         out.extend(c for c in found if c.entry.geonameid not in seen)
         return out
