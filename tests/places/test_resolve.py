@@ -163,3 +163,13 @@ def test_a_river_name_is_no_county_named_after_the_river() -> None:
     # "the Red River will crest": not Red River Parish, Louisiana.
     cands = default_resolver().candidates_for_key("red river")
     assert all(c.entry.feature != "ADM2" for c in cands)
+
+
+def test_direction_before_a_state_abbreviation() -> None:
+    # "Western Mass." and "N. Va." are the states; "W. Va." stays West Virginia.
+    resolver = default_resolver()
+    (mass,) = resolver.candidates_for_key("western mass.")
+    assert (mass.entry.feature, mass.entry.admin1) == ("ADM1", "US.MA")
+    (va,) = resolver.candidates_for_key("n. va.")
+    assert va.entry.admin1 == "US.VA"
+    assert all(c.entry.admin1 != "US.VA" for c in resolver.candidates_for_key("w. va."))

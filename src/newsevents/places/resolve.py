@@ -43,7 +43,7 @@ from .mentions import Mention
 _DIRECTION = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
-    r"greater|downtown|rural|upstate|coastal) "
+    r"greater|downtown|rural|upstate|coastal) |^[ns]?[ew]?\. ?"
 )
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
@@ -263,6 +263,17 @@ class Resolver:
                 shorter = pattern.sub("", key)
                 if shorter != key and shorter:
                     found = tuple(c for c in self.gazetteer.lookup(shorter) if self._major(c))
+                    if (
+                        not found
+                        and pattern is _DIRECTION
+                        and key not in self.lexicon.comma_aliases
+                    ):
+                        # "Western Mass.", "N. Va.": the region under its abbreviation (but
+                        # "W. Va." is an abbreviation of its own)
+                        lex = self.lexicon
+                        target = lex.aliases.get(shorter) or lex.comma_aliases.get(shorter)
+                        entry = self.target(target) if target else None
+                        found = (Candidate(entry, True),) if entry else ()
                     if found:
                         break
         if _WATER.search(key):
