@@ -144,3 +144,32 @@ def test_short_capitals_are_no_village_alternate_names() -> None:
     # "SA" in capitals is an abbreviation, not a village listing "SA" among its names.
     (sa,) = _resolve("SA")
     assert sa is None or sa.feature in ("PCLI", "ADM1")
+
+
+def test_big_city_of_a_region_does_not_lift_a_famous_names_namesake() -> None:
+    # A story from Chicago and New York that mentions Boston: New York City puts New York
+    # state in context, but that alone does not make "Boston" the small town near Buffalo.
+    *_, boston = _resolve("Chicago", "New York", "Boston")
+    assert boston is not None and boston.admin1 == "US.MA"
+
+
+def test_job_titles_are_no_places() -> None:
+    # "Vice Mayor Jones", "Officer Smith": titles, though small towns abroad are so named.
+    resolver = default_resolver()
+    assert not resolver.is_known("vice") and not resolver.is_known("officer")
+
+
+def test_a_river_name_is_no_county_named_after_the_river() -> None:
+    # "the Red River will crest": not Red River Parish, Louisiana.
+    cands = default_resolver().candidates_for_key("red river")
+    assert all(c.entry.feature != "ADM2" for c in cands)
+
+
+def test_direction_before_a_state_abbreviation() -> None:
+    # "Western Mass." and "N. Va." are the states; "W. Va." stays West Virginia.
+    resolver = default_resolver()
+    (mass,) = resolver.candidates_for_key("western mass.")
+    assert (mass.entry.feature, mass.entry.admin1) == ("ADM1", "US.MA")
+    (va,) = resolver.candidates_for_key("n. va.")
+    assert va.entry.admin1 == "US.VA"
+    assert all(c.entry.admin1 != "US.VA" for c in resolver.candidates_for_key("w. va."))

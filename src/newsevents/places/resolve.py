@@ -16,8 +16,10 @@ the country) plus log10(population) for towns, then context from the article:
 - guards on that lift: a country's, region's or major feature's name ("Lebanon",
   "Middle East") and a big city's name ("Atlanta") keep their reading unless a namesake
   town lies right next door to a named place (or, for a big city's namesake, a local
-  institution of it is named); a small town named like a first-level region of its own
-  country ("Wales") gets no lift from a neighbouring region ("England").
+  institution of it is named; nor does a region only a big city of it put in context:
+  "Boston" with "New York" is not the small town in New York state); a small town
+  named like a first-level region of its own country ("Wales") gets no lift from a
+  neighbouring region ("England").
 
 Every mention of a name takes one reading per article (the one most of its mentions
 chose).
@@ -41,10 +43,11 @@ from .mentions import Mention
 _DIRECTION = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
-    r"greater|downtown|rural|upstate|coastal) "
+    r"greater|downtown|rural|upstate|coastal) |^[ns]?[ew]?\. ?"
 )
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_WATER = re.compile(r" (?:river|creek|lake|bay|sound)$")
 _REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
 CONTAINER_BONUS = 9.0
@@ -107,6 +110,8 @@ MAJOR_FEATURES = frozenset({"PCLI", "CONT", "ADM1", "RGN"})
 class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[str] = field(default_factory=Counter)
+    # first-level regions named as such (not just through a town of theirs): key -> codes
+    regions_named: dict[str, set[str]] = field(default_factory=dict)
     by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
     dateline_cc: str | None = None
     soft: dict[str, Counter[str]] = field(default_factory=dict)  # key -> plausible regions
@@ -174,9 +179,16 @@ class _Context:
             own[0][entry.cc] += 1
         if entry.admin1 and entry.feature != "PCLI":
             self.admin1s[entry.admin1] += 1
+            if entry.feature in ("ADM1", "ADM2") or entry.population < BIG_CITY:
+                self.regions_named.setdefault(entry.admin1, set()).add(key)
             own[1][entry.admin1] += 1
         if anchor and entry.feature in POINT_FEATURES:
             self.anchors.append((key, entry))
+
+    def region_named(self, key: str, admin1: str) -> bool:
+        """Whether a name other than ``key`` is region ``admin1`` or one of its counties."""
+        found = self.regions_named.get(admin1)
+        return bool(found) and (len(found) > 1 or key not in found)
 
     def soft_support(self, key: str, admin1: str) -> int:
         """How many other names have a plausible reading inside ``admin1``."""
@@ -251,8 +263,22 @@ class Resolver:
                 shorter = pattern.sub("", key)
                 if shorter != key and shorter:
                     found = tuple(c for c in self.gazetteer.lookup(shorter) if self._major(c))
+                    if (
+                        not found
+                        and pattern is _DIRECTION
+                        and key not in self.lexicon.comma_aliases
+                    ):
+                        # "Western Mass.", "N. Va.": the region under its abbreviation (but
+                        # "W. Va." is an abbreviation of its own)
+                        lex = self.lexicon
+                        target = lex.aliases.get(shorter) or lex.comma_aliases.get(shorter)
+                        entry = self.target(target) if target else None
+                        found = (Candidate(entry, True),) if entry else ()
                     if found:
                         break
+        if _WATER.search(key):
+            # "Red River" is the river, not "Red River Parish" named after it.
+            found = tuple(c for c in found if c.entry.feature != "ADM2")
         seen = {c.entry.geonameid for c in out}
         out.extend(c for c in found if c.entry.geonameid not in seen)
         return out
@@ -512,7 +538,12 @@ class Resolver:
                 local = e.population >= REGION_CITY_MIN or not any(
                     r.cc == e.cc and r.feature == "ADM1" for r in regions
                 )
-                if e.admin1 and admin1s[e.admin1] and (local or e.feature == "ADM1"):
+                # A big city's small namesake needs its region itself named ("Boston" with
+                # "Buffalo" is still Massachusetts' Boston).
+                named = admin1s[e.admin1] and (
+                    not famous or e.population >= FAMOUS_CITY or ctx.region_named(key, e.admin1)
+                )
+                if e.admin1 and named and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
