@@ -173,3 +173,11 @@ def test_direction_before_a_state_abbreviation() -> None:
     (va,) = resolver.candidates_for_key("n. va.")
     assert va.entry.admin1 == "US.VA"
     assert all(c.entry.admin1 != "US.VA" for c in resolver.candidates_for_key("w. va."))
+
+
+def test_abbreviated_compass_word_belongs_to_the_name() -> None:
+    # "S. Africa" is South Africa, not the continent with a direction stripped off.
+    resolver = default_resolver()
+    assert [c.entry.feature for c in resolver.candidates_for_key("s. africa")][:1] == ["PCLI"]
+    korea = resolver.candidates_for_key("n. korea")
+    assert korea and korea[0].entry.iso3 == "PRK"

@@ -43,8 +43,16 @@ from .mentions import Mention
 _DIRECTION = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
-    r"greater|downtown|rural|upstate|coastal) |^[ns]?[ew]?\. ?"
+    r"greater|downtown|rural|upstate|coastal) |^(?:[ns][ew]?|[ew])\. ?"
 )
+_COMPASS = re.compile(r"^([ns])\. ?")
+_COMPASS_WORDS = {"n": "north ", "s": "south "}
+
+
+def _spell_compass(match: re.Match[str]) -> str:
+    return _COMPASS_WORDS[match.group(1)]
+
+
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
 _WATER = re.compile(r" (?:river|creek|lake|bay|sound)$")
@@ -258,6 +266,9 @@ class Resolver:
             if entry is not None:
                 out.append(Candidate(entry, True))
         found = self.gazetteer.lookup(key)
+        if not found and not out and _COMPASS.match(key):
+            # "S. Africa", "N. Korea": the abbreviated compass word is part of the name.
+            found = self.gazetteer.lookup(_COMPASS.sub(_spell_compass, key, count=1))
         if not found and not out:
             for pattern in (_DIRECTION, _TAIL):
                 shorter = pattern.sub("", key)
