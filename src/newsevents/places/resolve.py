@@ -103,10 +103,7 @@ POINT_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})  # features whose point is m
 # Readings a mention NER did not call a place may take, like a country or continent: a
 # named region, sea or river of the team-written features table ("Black Sea Fleet",
 # "Red River Authority"); not an ocean ("Florida Atlantic University").
-WEAK_FEATURES = frozenset(
-    {"PCLI", "CONT", "ADM1", "SEA", "GULF", "STRT", "RGN", "PEN", "MTS", "DSRT", "ISLS"}
-    | {"STM", "LK"}
-)
+WEAK_FEATURES = frozenset("PCLI CONT ADM1 SEA GULF STRT RGN PEN MTS DSRT ISLS STM LK".split())
 # The features only the team-written features table brings (oceans, rivers, regions).
 TABLE_FEATURES = WEAK_FEATURES - {"PCLI", "CONT", "ADM1"} | {"OCN", "CNL", "MT", "ISL", "VAL"}
 # Major names (looked for inside organisation names): countries, continents, first-level
