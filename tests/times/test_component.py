@@ -57,6 +57,24 @@ TENSE = [
 ]
 
 
+def test_component_one_weekday_is_one_day(nlp) -> None:
+    # The past tense puts "Tuesday" before the publication (a Thursday), the schedule puts
+    # "Tuesday morning" after it; in one news text both are the same day, the nearer one.
+    text = (
+        "The envoy flew Tuesday to Nairobi. "
+        "She is scheduled to meet the president there Tuesday morning."
+    )
+    found = [(t.text, t.value) for t in _run(nlp, text)]
+    assert found == [("Tuesday", "2023-03-14"), ("Tuesday morning", "2023-03-14TMO")]
+
+
+def test_component_other_weekdays_keep_their_own_day(nlp) -> None:
+    # "next Tuesday" is another day than a bare "Tuesday"; it neither moves nor is moved
+    text = "Talks ended Tuesday. They resume next Tuesday."
+    found = [(t.text, t.value) for t in _run(nlp, text)]
+    assert found == [("Tuesday", "2023-03-14"), ("next Tuesday", "2023-03-21")]
+
+
 SOON = [
     ("Prices will soon rise again.", [("soon", "FUTURE_REF")]),
     ("The ministry may soon name a new envoy.", [("soon", "FUTURE_REF")]),

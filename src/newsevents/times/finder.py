@@ -36,6 +36,7 @@ def find_times_in_text(
     found = _select(_candidates(grammar_for(lex), ctx))
     found = _refer_to_narrative(_refer_to_quarters(found, text), text, lex)
     found = _join_neighbours(found, text, published)
+    found = _one_day_per_weekday(found, text, published, lex)
     return [
         Time(f"T{i}", f.start, f.end, text[f.start : f.end], f.type, f.value)  # type: ignore[arg-type]
         for i, f in enumerate(found, start=1)
@@ -341,6 +342,42 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
             second = A.safe_date(year, month, int(m[1]))
             if second is not None and second.day > day:
                 out.append(Found(m.start(1), m.end(1), "DATE", second.isoformat(), f.rule))
+    return out
+
+
+_BARE_WEEKDAY = re.compile(r"[A-Za-z]+")
+
+
+def _one_day_per_weekday(
+    found: list[Found], text: str, published: dt.date | None, lex: TimeLexicon
+) -> list[Found]:
+    """A weekday named bare more than once in one news text ("Tuesday", "Tuesday morning")
+    is one day: when the readings (each from its own clause's tense) disagree, all take the
+    one most of them gave, and on a tie the one nearest the publication date. "next
+    Tuesday", "the previous Friday" are other days and are left alone."""
+    if published is None:
+        return found
+    by_day: dict[int, list[int]] = {}
+    for i, f in enumerate(found):
+        word = _BARE_WEEKDAY.match(text, f.start) if f.rule == "weekday" else None
+        isoday = lex.weekdays.get(word.group().lower()) if word is not None else None
+        if isoday is not None and _FULL_DATE.match(f.value[:10]):
+            by_day.setdefault(isoday, []).append(i)
+    out = list(found)
+    for idx in by_day.values():
+        dates = [found[i].value[:10] for i in idx]
+        if len(set(dates)) < 2:
+            continue
+        best = min(
+            set(dates),
+            key=lambda d: (
+                -dates.count(d),
+                abs((dt.date.fromisoformat(d) - published).days),
+            ),
+        )
+        for i in idx:
+            f = found[i]
+            out[i] = Found(f.start, f.end, f.type, best + f.value[10:], f.rule)
     return out
 
 
