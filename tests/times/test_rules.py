@@ -37,6 +37,16 @@ ABSOLUTE = [
     ("Aid arrived after the Feb. 6 earthquake.", [("Feb. 6", "DATE", "2023-02-06")]),
     ("Shops closed on Christmas Day.", [("Christmas Day", "DATE", "2022-12-25")]),
     ("Parades were held last Thanksgiving.", [("last Thanksgiving", "DATE", "2022-11-24")]),
+    # movable feasts count from Western Easter Sunday (April 9 in 2023)
+    ("Pilgrims gather at Easter.", [("Easter", "DATE", "2023-04-09")]),
+    ("Banks close on Good Friday.", [("Good Friday", "DATE", "2023-04-07")]),
+    ("Crowds waved fronds on Palm Sunday.", [("Palm Sunday", "DATE", "2023-04-02")]),
+    # "<holiday> week": the ISO week the holiday falls in
+    ("Hotels fill up in Easter week.", [("Easter week", "DATE", "2023-W14")]),
+    ("Traffic peaks during Christmas week.", [("Christmas week", "DATE", "2022-W51")]),
+    # the Tuesday after the first Monday of November (Nov. 8 in 2022)
+    ("Polls opened early on Election Day.", [("Election Day", "DATE", "2022-11-08")]),
+    ("Divers explored Christmas Island.", []),  # a place named after the holiday
 ]
 
 RELATIVE = [
@@ -241,6 +251,9 @@ ACROSS_DATES = [
     ("Troops withdrew yesterday.", dt.date(2024, 3, 1), "yesterday", "2024-02-29"),
     ("Crops failed three years ago.", dt.date(1999, 6, 1), "three years ago", "1996"),
     ("He was born in '98.", dt.date(2023, 3, 16), "'98", "1998"),
+    ("Churches were full on Easter Sunday.", dt.date(2000, 4, 25), "Easter Sunday", "2000-04-23"),
+    ("Markets reopen on Easter Monday.", dt.date(2024, 3, 28), "Easter Monday", "2024-04-01"),
+    ("Turnout on Election Day was high.", dt.date(1998, 11, 5), "Election Day", "1998-11-03"),
     ("The law took effect in '21.", dt.date(2023, 3, 16), "'21", "2021"),
 ]
 
@@ -258,6 +271,8 @@ UNANCHORED = [
     ("The envoy arrived this morning.", "XXXX-XX-XXTMO"),
     ("Elections are due next month.", "XXXX-XX"),
     ("The accord was signed on Feb. 6.", "XXXX-02-06"),
+    ("Churches were full on Easter Sunday.", "XXXX-XX-XX"),
+    ("Hotels fill up in Easter week.", "XXXX-WXX"),
     ("The militia seized the town three years ago.", "PAST_REF"),
     ("Turnout rose this year.", "XXXX"),
 ]

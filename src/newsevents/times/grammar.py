@@ -328,7 +328,10 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             "recent_units",
             r"\b(?P<r>recent|past|coming)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b",
         ),
-        ("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})(?!\w)"),
+        (
+            "holiday",
+            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})(?P<wk>\s+week)?(?!\w)(?!\s+islands?\b)",
+        ),
         ("vague", rf"\b(?P<v>{_alt(lex.vague)})(?![\w-])"),
     ]
     names = [name for name, _ in rules]

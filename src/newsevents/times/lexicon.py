@@ -31,7 +31,8 @@ class TimeLexicon:
     seasons: dict[str, str]  # "fall" -> "FA"
     quantity_mods: dict[str, str]  # "more than" -> "MORE_THAN"
     sets: dict[str, str]  # "weekly" -> "P1W"
-    holidays: dict[str, tuple[int, int, int, int]]  # month, day | 0, isoday, nth ("#-1": last)
+    # month, day | 0, isoday, nth ("#-1": last), days after that; month 0: Easter Sunday
+    holidays: dict[str, tuple[int, int, int, int, int]]
     zones: frozenset[str]  # "est"
     ahead_verbs: frozenset[str] = frozenset()  # "plan": its complement lies ahead
     defer_verbs: frozenset[str] = frozenset()  # "postpone": "until Tuesday" is ahead
@@ -124,15 +125,19 @@ def load_time_lexicon(directory: Path | str | None = None) -> TimeLexicon:
         if not _VALUE.match(row["value"]):
             raise LexiconError(f"bad set value {row['value']!r}", path=path, line=line)
         sets[row["word"]] = row["value"]
-    holidays: dict[str, tuple[int, int, int, int]] = {}
+    holidays: dict[str, tuple[int, int, int, int, int]] = {}
     for path, line, row in _rows("holidays.tsv", ["word", "date"], d):
-        m = re.fullmatch(r"(\d\d)-(?:(\d\d)|([1-7])#(-1|[1-5]))", row["date"])
+        easter = re.fullmatch(r"easter([+-]\d{1,2})?", row["date"])
+        if easter:
+            holidays[row["word"]] = (0, 0, 0, 0, int(easter[1] or 0))
+            continue
+        m = re.fullmatch(r"(\d\d)-(?:(\d\d)|([1-7])#(-1|[1-5])(\+[1-6])?)", row["date"])
         if not m or not 1 <= int(m[1]) <= 12 or m[2] and not 1 <= int(m[2]) <= 31:
             raise LexiconError(f"bad holiday date {row['date']!r}", path=path, line=line)
         if m[2]:
-            holidays[row["word"]] = (int(m[1]), int(m[2]), 0, 0)
+            holidays[row["word"]] = (int(m[1]), int(m[2]), 0, 0, 0)
         else:
-            holidays[row["word"]] = (int(m[1]), 0, int(m[3]), int(m[4]))
+            holidays[row["word"]] = (int(m[1]), 0, int(m[3]), int(m[4]), int(m[5] or 0))
     zones = frozenset(r["word"] for _, _, r in _rows("zones.tsv", ["word"], d))
     verbs: dict[str, set[str]] = {"ahead": set(), "defer": set(), "schedule": set()}
     for path, line, row in _rows("verbs.tsv", ["lemma", "class"], d):

@@ -646,24 +646,49 @@ def recent_units(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", period(None, m["unit"], ctx.lex)
 
 
-def holiday_date(year: int, spec: tuple[int, int, int, int]) -> dt.date | None:
-    """The date of a holiday in ``year`` (fixed day, or the n-th / last weekday of a month)."""
-    mon, dom, isoday, nth = spec
+def easter_sunday(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday: the Sunday after the ecclesiastical full moon on or
+    after March 21 (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    wd = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * wd) // 433
+    mon = (h + wd - 7 * m + 90) // 25
+    return dt.date(year, mon, (h + wd - 7 * m + 33 * mon + 19) % 32)
+
+
+def holiday_date(year: int, spec: tuple[int, int, int, int, int]) -> dt.date | None:
+    """The date of a holiday in ``year``: a fixed day, the n-th / last weekday of a month, or
+    days from Easter Sunday (month 0); plus its days after ("Election Day": the Tuesday after
+    the first Monday of November)."""
+    mon, dom, isoday, nth, after = spec
+    if mon == 0:
+        return easter_sunday(year) + dt.timedelta(days=after)
     if dom:
         return A.safe_date(year, mon, dom)
     if nth > 0:
         first = dt.date(year, mon, 1)
-        return first + dt.timedelta(days=(isoday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    y, m = A.shift_months(year, mon, 1)
-    last = dt.date(y, m, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.isoweekday() - isoday) % 7)
+        day = first + dt.timedelta(days=(isoday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        y, m = A.shift_months(year, mon, 1)
+        last = dt.date(y, m, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.isoweekday() - isoday) % 7)
+    return day + dt.timedelta(days=after)
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Result:
     if not capitalised(m, "h", ctx):
         return None
     spec = ctx.lex.holidays[re.sub(r"\s+", " ", m["h"].lower())]
+    week = bool(m["wk"])  # "Easter week", "Christmas week": the week the holiday falls in
     if ctx.anchor is None:
+        if week:
+            return "DATE", "XXXX-WXX"
+        if spec[0] == 0 or spec[4]:
+            return "DATE", "XXXX-XX-XX"
         return "DATE", f"XXXX-{spec[0]:02d}-{spec[1]:02d}" if spec[1] else f"XXXX-{spec[0]:02d}"
     a = ctx.anchor
     this_year = holiday_date(a.year, spec)
@@ -679,7 +704,9 @@ def holiday(m: re.Match[str], ctx: Context) -> Result:
     else:
         year = A.year_for_month_day(a, this_year.month, this_year.day, ctx.tense(m.start()))
     d = holiday_date(year, spec)
-    return None if d is None else ("DATE", d.isoformat())
+    if d is None:
+        return None
+    return "DATE", A.week(d) if week else d.isoformat()
 
 
 def vague(m: re.Match[str], ctx: Context) -> Result:
