@@ -47,6 +47,8 @@ ABSOLUTE = [
     # the Tuesday after the first Monday of November (Nov. 8 in 2022)
     ("Polls opened early on Election Day.", [("Election Day", "DATE", "2022-11-08")]),
     ("Divers explored Christmas Island.", []),  # a place named after the holiday
+    ("Children painted Easter eggs.", []),  # a thing named after the holiday
+    ("Historians revisited the Easter Rising.", []),  # an event named after it
 ]
 
 RELATIVE = [

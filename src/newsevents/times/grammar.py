@@ -329,8 +329,10 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
             r"\b(?P<r>recent|past|coming)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b",
         ),
         (
+            # not in names ("Christmas Island", "the Easter Rising") or things ("Easter eggs")
             "holiday",
-            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})(?P<wk>\s+week)?(?!\w)(?!\s+islands?\b)",
+            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})(?P<wk>\s+week)?"
+            r"(?!\w)(?!\s+(?:islands?|rising|eggs?|bunny)\b)",
         ),
         ("vague", rf"\b(?P<v>{_alt(lex.vague)})(?![\w-])"),
     ]
