@@ -68,6 +68,21 @@ def test_component_one_weekday_is_one_day(nlp) -> None:
     assert found == [("Tuesday", "2023-03-14"), ("Tuesday morning", "2023-03-14TMO")]
 
 
+def test_component_early_weekday_is_that_weekday(nlp) -> None:
+    # "early Tuesday", "late Tuesday" name the same day as "Tuesday": two past readings
+    # outvote the one future reading
+    text = (
+        "Police said early Tuesday that the suspect fled. Officers searched the woods "
+        "late Tuesday. A hearing is set for Tuesday."
+    )
+    found = [(t.text, t.value) for t in _run(nlp, text)]
+    assert found == [
+        ("early Tuesday", "2023-03-14"),
+        ("late Tuesday", "2023-03-14"),
+        ("Tuesday", "2023-03-14"),
+    ]
+
+
 def test_component_other_weekdays_keep_their_own_day(nlp) -> None:
     # "next Tuesday" is another day than a bare "Tuesday"; it neither moves nor is moved
     text = "Talks ended Tuesday. They resume next Tuesday."

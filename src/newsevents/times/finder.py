@@ -345,7 +345,8 @@ def _join_neighbours(found: list[Found], text: str, published: dt.date | None) -
     return out
 
 
-_BARE_WEEKDAY = re.compile(r"[A-Za-z]+")
+# "Tuesday", "early Tuesday", "later on Tuesday" (not "last Tuesday", "the previous Tuesday")
+_BARE_WEEKDAY = re.compile(r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?([A-Za-z]+)", re.I)
 
 
 def _one_day_per_weekday(
@@ -360,7 +361,7 @@ def _one_day_per_weekday(
     by_day: dict[int, list[int]] = {}
     for i, f in enumerate(found):
         word = _BARE_WEEKDAY.match(text, f.start) if f.rule == "weekday" else None
-        isoday = lex.weekdays.get(word.group().lower()) if word is not None else None
+        isoday = lex.weekdays.get(word[1].lower()) if word is not None else None
         if isoday is not None and _FULL_DATE.match(f.value[:10]):
             by_day.setdefault(isoday, []).append(i)
     out = list(found)
