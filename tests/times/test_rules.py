@@ -47,6 +47,10 @@ ABSOLUTE = [
     # the Tuesday after the first Monday of November (Nov. 8 in 2022)
     ("Polls opened early on Election Day.", [("Election Day", "DATE", "2022-11-08")]),
     ("Divers explored Christmas Island.", []),  # a place named after the holiday
+    # a year right after the holiday dates it; "<holiday> weekend" is that week's weekend
+    ("The revolt began at Easter 1916.", [("Easter 1916", "DATE", "1916-04-23")]),
+    ("Sales slumped after Christmas, 1998.", [("Christmas, 1998", "DATE", "1998-12-25")]),
+    ("Roads were jammed on Easter weekend.", [("Easter weekend", "DATE", "2023-W14-WE")]),
     ("Children painted Easter eggs.", []),  # a thing named after the holiday
     ("Historians revisited the Easter Rising.", []),  # an event named after it
 ]
@@ -275,6 +279,8 @@ UNANCHORED = [
     ("The accord was signed on Feb. 6.", "XXXX-02-06"),
     ("Churches were full on Easter Sunday.", "XXXX-XX-XX"),
     ("Hotels fill up in Easter week.", "XXXX-WXX"),
+    ("Roads were jammed on Easter weekend.", "XXXX-WXX-WE"),
+    ("The revolt began at Easter 1916.", "1916-04-23"),
     ("The militia seized the town three years ago.", "PAST_REF"),
     ("Turnout rose this year.", "XXXX"),
 ]

@@ -331,7 +331,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         (
             # not in names ("Christmas Island", "the Easter Rising") or things ("Easter eggs")
             "holiday",
-            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})(?P<wk>\s+week)?"
+            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(lex.holidays)})"
+            r"(?:\s+(?P<wk>week(?:end)?))?(?:,?\s+(?P<y>1\d{3}|2[01]\d\d))?"
             r"(?!\w)(?!\s+(?:islands?|rising|eggs?|bunny)\b)",
         ),
         ("vague", rf"\b(?P<v>{_alt(lex.vague)})(?![\w-])"),

@@ -683,30 +683,35 @@ def holiday(m: re.Match[str], ctx: Context) -> Result:
     if not capitalised(m, "h", ctx):
         return None
     spec = ctx.lex.holidays[re.sub(r"\s+", " ", m["h"].lower())]
-    week = bool(m["wk"])  # "Easter week", "Christmas week": the week the holiday falls in
-    if ctx.anchor is None:
+    # "Easter week", "Christmas weekend": the (ISO) week, or its weekend, the holiday falls in
+    week = group(m, "wk").lower()
+    suffix = "-WE" if week == "weekend" else ""
+    a = ctx.anchor
+    rel = group(m, "rel").lower()
+    if m["y"]:
+        year = int(m["y"])  # "Christmas 1998", "Easter, 1916"
+    elif a is None:
         if week:
-            return "DATE", "XXXX-WXX"
+            return "DATE", "XXXX-WXX" + suffix
         if spec[0] == 0 or spec[4]:
             return "DATE", "XXXX-XX-XX"
         return "DATE", f"XXXX-{spec[0]:02d}-{spec[1]:02d}" if spec[1] else f"XXXX-{spec[0]:02d}"
-    a = ctx.anchor
-    this_year = holiday_date(a.year, spec)
-    if this_year is None:
-        return None
-    rel = group(m, "rel").lower()
-    if rel == "last":
-        year = a.year if this_year < a else a.year - 1
-    elif rel == "next":
-        year = a.year if this_year > a else a.year + 1
-    elif rel == "this":
-        year = a.year
     else:
-        year = A.year_for_month_day(a, this_year.month, this_year.day, ctx.tense(m.start()))
+        this_year = holiday_date(a.year, spec)
+        if this_year is None:
+            return None
+        if rel == "last":
+            year = a.year if this_year < a else a.year - 1
+        elif rel == "next":
+            year = a.year if this_year > a else a.year + 1
+        elif rel == "this":
+            year = a.year
+        else:
+            year = A.year_for_month_day(a, this_year.month, this_year.day, ctx.tense(m.start()))
     d = holiday_date(year, spec)
     if d is None:
         return None
-    return "DATE", A.week(d) if week else d.isoformat()
+    return "DATE", A.week(d) + suffix if week else d.isoformat()
 
 
 def vague(m: re.Match[str], ctx: Context) -> Result:
