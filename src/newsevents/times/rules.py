@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from dateutil.easter import easter
 from spacy.tokens import Token
 
 from . import anchor as A
@@ -646,27 +647,13 @@ def recent_units(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", period(None, m["unit"], ctx.lex)
 
 
-def easter_sunday(year: int) -> dt.date:
-    """Western (Gregorian) Easter Sunday: the Sunday after the ecclesiastical full moon on or
-    after March 21 (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    wd = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * wd) // 433
-    mon = (h + wd - 7 * m + 90) // 25
-    return dt.date(year, mon, (h + wd - 7 * m + 33 * mon + 19) % 32)
-
-
 def holiday_date(year: int, spec: tuple[int, int, int, int, int]) -> dt.date | None:
     """The date of a holiday in ``year``: a fixed day, the n-th / last weekday of a month, or
     days from Easter Sunday (month 0); plus its days after ("Election Day": the Tuesday after
     the first Monday of November)."""
     mon, dom, isoday, nth, after = spec
     if mon == 0:
-        return easter_sunday(year) + dt.timedelta(days=after)
+        return easter(year) + dt.timedelta(days=after)
     if dom:
         return A.safe_date(year, mon, dom)
     if nth > 0:
