@@ -10,11 +10,13 @@ AP state abbreviations) and resolves each one
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from spacy.tokens import Doc
 
 from ..schema import Place
+from .facilities import find_facilities, locate_facilities, reserved_tokens
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import PlaceLexicon, default_place_lexicon
 from .mentions import find_mentions
@@ -49,6 +51,7 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     if not text.strip():
         return []
     resolver = resolver or default_resolver()
+    facilities = find_facilities(doc, is_known=resolver.is_known)
     mentions = find_mentions(
         doc,
         resolver.lexicon,
@@ -56,6 +59,7 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
         is_major=resolver.is_major,
         is_region=resolver.is_region,
         text=text,
+        reserved=reserved_tokens(doc, facilities, resolver.is_region),
     )
     entries = resolver.resolve(mentions)
     places: list[Place] = []
@@ -68,6 +72,10 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
             if entry is not None
             else (mention.text, None, None, None, None, None)
         )
-        pid = f"P{len(places) + 1}"
-        places.append(Place(pid, mention.start, mention.end, mention.text, *known))
-    return places
+        places.append(Place("", mention.start, mention.end, mention.text, *known))
+    for fac, at in locate_facilities(doc, facilities, mentions, entries):
+        # No GeoNames id: the facility's name, its locality's point and country.
+        known = (fac.text, None, at.lat, at.lon, at.iso3, fac.feature)
+        places.append(Place("", fac.start, fac.stop, fac.text, *known))
+    places.sort(key=lambda p: p.start)
+    return [dataclasses.replace(p, id=f"P{n}") for n, p in enumerate(places, start=1)]

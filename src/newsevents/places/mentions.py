@@ -264,6 +264,7 @@ def find_mentions(
     is_major: Callable[[str], bool],
     is_region: Callable[[str], bool] | None = None,
     text: str | None = None,
+    reserved: bytearray | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -275,6 +276,8 @@ def find_mentions(
         is_region: whether a name key is a country's or first-level region's main name
             (such an ``X`` in a list "X, Y, Z" is no town inside ``Y``).
         text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
+        reserved: tokens no mention may take (street names: "London Road" is no
+            mention of London).
     """
     major = is_major
 
@@ -286,7 +289,7 @@ def find_mentions(
     tokens = list(doc)  # one Token object each: Doc iteration builds them anew every time
     ents = doc.ents  # likewise the entity spans
     person = bytearray(len(doc))
-    taken = bytearray(len(doc))
+    taken = bytearray(reserved) if reserved is not None else bytearray(len(doc))
     by_token: dict[int, Mention] = {}
     found: list[tuple[Mention, int, int]] = []  # mention, first token, end token
 
