@@ -248,6 +248,10 @@ def _starts(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return all(doc[i + k].lower_.replace("\u2019", "'") == w for k, w in enumerate(phrase))
 
 
+def _capital_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
 def _loose(tok: Token) -> bool:
     """Whether NER's label of ``tok`` does not rule out a place name."""
     label = tok.ent_type_
@@ -310,6 +314,31 @@ def find_mentions(
             span.start_char, span.end_char, span.text, kind, required=False, weak=weak
         )
         add(mention, span.start, span.end)
+
+    def place_before(
+        end: int,
+        kind: str,
+        word_ok: Callable[[Token], bool],
+        *,
+        skip_person: bool = False,
+        inside_name_stops: bool = False,
+    ) -> None:
+        """The longest known place name of up to three words ``word_ok`` that ends before
+        token ``end``, added as a weak mention of ``kind``."""
+        for n in (3, 2, 1):
+            first = end - n
+            if first < 0 or any(taken[first:end]) or skip_person and any(person[first:end]):
+                continue
+            span = doc[first:end]
+            if not all(word_ok(t) for t in span):
+                continue
+            if inside_name_stops and first and tokens[first - 1].pos_ == "PROPN":
+                if not span[0].is_sent_start:
+                    return  # part of a longer name ("London Guildhall School")
+            key = name_key(span.text)
+            if key not in lexicon.not_places and is_known(key):
+                add_weak(span, kind)
+                return
 
     for ent in ents:
         # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
@@ -448,29 +477,20 @@ def find_mentions(
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
     phrases = _civic_phrases(lexicon.civic_words)
+
+    def civic_word(t: Token) -> bool:
+        # "Toronto Transit Commission": "Transit" is no place
+        return (
+            t.text[:1].isupper()
+            and t.lower_ not in _LEADING
+            and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
+            and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
+        )
+
     for tok in tokens:
         if tok.i == 0 or not any(_starts(doc, tok.i, p) for p in phrases.get(tok.lower_, ())):
             continue
-        for n in (3, 2, 1):
-            first = tok.i - n
-            if first < 0 or any(taken[first : tok.i]):
-                continue
-            span = doc[first : tok.i]
-            if not all(
-                t.text[:1].isupper()
-                and t.lower_ not in _LEADING
-                and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
-                and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
-                for t in span
-            ):
-                continue  # "Toronto Transit Commission": "Transit" is no place
-            before = tokens[first - 1] if first else None
-            if before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start:
-                break  # part of a longer name ("London Guildhall School")
-            key = name_key(span.text)
-            if key not in lexicon.not_places and is_known(key):
-                add_weak(span, "civic")
-                break
+        place_before(tok.i, "civic", civic_word, inside_name_stops=True)
 
     # Place names inside organisation and facility names ("University of Texas", "Texas
     # Rangers", "Bicester Village").
@@ -518,19 +538,8 @@ def find_mentions(
     # A possessor that is a place, inside an organisation's or a facility's name too
     # ("Derry's Altnagelvin Hospital", "Middletown's New Road").
     for tok in tokens:
-        if tok.text not in ("'s", "\u2019s") or tok.i == 0:
-            continue
-        for n in (3, 2, 1):
-            first = tok.i - n
-            if first < 0 or any(taken[first : tok.i]) or any(person[first : tok.i]):
-                continue
-            span = doc[first : tok.i]
-            if not all(t.text[:1].isupper() and t.is_alpha for t in span):
-                continue
-            key = name_key(span.text)
-            if key not in lexicon.not_places and is_known(key):
-                add_weak(span, "embedded")
-                break
+        if tok.text in ("'s", "\u2019s") and tok.i > 0:
+            place_before(tok.i, "embedded", _capital_word, skip_person=True)
 
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
