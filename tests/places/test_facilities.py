@@ -178,3 +178,37 @@ def test_facility_tables_are_consistent() -> None:
     assert heads and all(h.feature.isupper() for h in heads)
     assert "international" in tables.modifiers
     assert {h.kind for h in heads} == {"way", "route", "site"}
+
+
+def test_facility_name_after_of() -> None:
+    # "Museum of Ice Cream"; "University of Texas" holds a place and is left to it.
+    doc = _doc(
+        [
+            ("the", "DET", "O"),
+            *_words("Museum of Ice Cream"),
+            ("and", "CCONJ", "O"),
+            ("the", "DET", "O"),
+            *_words("Federal University of Technology"),
+        ]
+    )
+    assert _facilities(doc) == [
+        ("Museum of Ice Cream", "MUS"),
+        ("Federal University of Technology", "UNIV"),
+    ]
+
+
+def test_place_after_a_facility_and_a_comma_is_its_town() -> None:
+    # NER called the town a person; after "<facility>," it is the facility's town.
+    doc = _doc(
+        [
+            ("Racing", "VERB", "O"),
+            ("at", "ADP", "O"),
+            *_words("Oulton Park"),
+            (",", "PUNCT", "O"),
+            ("Macclesfield", "PROPN", "B-PERSON"),
+            (".", "PUNCT", "O"),
+        ]
+    )
+    places = {p.text: p for p in find_places(doc)}
+    assert places["Macclesfield"].country == "GBR"
+    assert places["Oulton Park"].lat == places["Macclesfield"].lat

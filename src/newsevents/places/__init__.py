@@ -60,6 +60,7 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
         is_region=resolver.is_region,
         text=text,
         reserved=reserved_tokens(doc, facilities, resolver.is_region),
+        facility_ends=[f.end for f in facilities],
     )
     entries = resolver.resolve(mentions)
     places: list[Place] = []

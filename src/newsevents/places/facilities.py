@@ -42,6 +42,7 @@ _COMPASS = frozenset(
 # "Highway 19", "Route 9A", "Interstate 64"; "the A417", "the M25" (Britain, Ireland).
 _ROUTE_NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
 _ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}$")
+_ELISION = re.compile(r"^[dl]['\u2019](?=[A-Z])")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 MAX_NAME_WORDS = 5
@@ -133,12 +134,12 @@ def _name_word(tok: Token) -> bool:
     """A word that may be part of a facility's proper name ("Royal", "14th", "D'Aunoy")."""
     if tok.pos_ not in _NAME_POS or _lower(tok) in _LEADING:
         return False
-    text = tok.text
+    text = _ELISION.sub("", tok.text)  # "d’Enghein"
     if text[:1].isdigit():
         return tok.like_num or text[-2:].lower() in ("st", "nd", "rd", "th")
     if not text[:1].isupper():
         return False
-    return tok.is_alpha or all(c.isalpha() or c in ".'\u2019-" for c in text)
+    return text.isalpha() or all(c.isalpha() or c in ".'\u2019-" for c in text)
 
 
 def _place_possessor(tokens: Sequence[Token], i: int, is_known: Callable[[str], bool]) -> bool:
@@ -159,13 +160,15 @@ def _matches(tokens: Sequence[Token], first: int, words: tuple[str, ...]) -> boo
     return all(_lower(tokens[first + k]) == w for k, w in enumerate(words))
 
 
-def _named(words: Sequence[Token], modifiers: frozenset[str], kind: str) -> bool:
+def _named(words: Sequence[Token], modifiers: frozenset[str], head: Head) -> bool:
     """Whether the words before or after a head make a name: a street needs one word
-    ("Main Street"), a site one beyond its modifiers ("General Hospital" is none)."""
+    ("Main Street"), and so does a site with a head of several words ("National Concert
+    Hall"); a site with a one-word head needs one beyond its modifiers ("General
+    Hospital" is none)."""
     names = [t for t in words if t.text not in _POSSESSIVE]
     if not names:
         return False
-    if kind != "site":
+    if head.kind != "site" or len(head.words) > 1:
         return True
     return any(_lower(t) not in modifiers for t in names)
 
@@ -224,6 +227,16 @@ def _name_before(
     return first if first < first_head else None
 
 
+def _of_name(tokens: Sequence[Token], end: int) -> int | None:
+    """End of an "of" name after a head ("[Museum] of Ice Cream"), if one follows."""
+    if end + 1 >= len(tokens) or _lower(tokens[end]) != "of":
+        return None
+    start = stop = end + 1 + (_lower(tokens[end + 1]) == "the")
+    while stop < len(tokens) and stop - start < MAX_NAME_WORDS and _name_word(tokens[stop]):
+        stop += 1
+    return stop if stop > start else None
+
+
 def _road_number(tokens: Sequence[Token], i: int, roads: set[int]) -> bool:
     """A British or Irish road number ("the A417", "the A436, A40 and A429")."""
     if not _ROAD_NUMBER.match(tokens[i].text) or i == 0:
@@ -263,7 +276,7 @@ def find_facilities(
             else:
                 stop = _name_after(tokens, i, head)
                 name = tokens[i + len(head.words) : stop] if stop is not None else ()
-                if not _named(name, tables.modifiers, head.kind):
+                if not _named(name, tables.modifiers, head):
                     stop = None
             if stop is not None:
                 found = (i, stop, head)
@@ -280,7 +293,10 @@ def find_facilities(
                     break  # the name goes on ("Church Street", "St. Helens")
                 end += 1  # "Eglinton Avenue West"
             first = _name_before(tokens, i, head, last_end, is_known)
-            if first is not None and _named(tokens[first:first_head], tables.modifiers, head.kind):
+            of_end = _of_name(tokens, end) if head.kind == "site" else None
+            if of_end is not None:  # "University of Perpetual Help", "Museum of Ice Cream"
+                found = (first_head if first is None else first, of_end, head)
+            elif first is not None and _named(tokens[first:first_head], tables.modifiers, head):
                 found = (first, end, head)
             break
         if found is None:

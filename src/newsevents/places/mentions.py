@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -206,6 +206,17 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
             m.weak = False
 
 
+def _appositive(doc: Doc, found: list[tuple[Mention, int, int]], name_ends: set[int]) -> None:
+    """A place name set off by a comma after an organisation's or a facility's name of
+    several words is where that one is ("Federal University of Technology, Owerri
+    (FUTO)", "Oulton Park, Cheshire."): such weak mentions become ordinary ones."""
+    for m, first, end in found:
+        if not m.weak or m.label == "ORG" or first < 2 or doc[first - 1].text != ",":
+            continue
+        if first - 1 in name_ends and (end == len(doc) or doc[end].is_punct):
+            m.weak = False
+
+
 def _peers(
     x: Mention,
     j: int,
@@ -269,6 +280,7 @@ def find_mentions(
     is_region: Callable[[str], bool] | None = None,
     text: str | None = None,
     reserved: bytearray | None = None,
+    facility_ends: Collection[int] = (),
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -282,6 +294,8 @@ def find_mentions(
         text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
         reserved: tokens no mention may take (street names: "London Road" is no
             mention of London).
+        facility_ends: token indices where a facility's name ends ("Oulton Park" of
+            "Oulton Park, Cheshire").
     """
     major = is_major
 
@@ -656,6 +670,8 @@ def find_mentions(
 
     found.sort(key=lambda item: item[0].start)
     _coordinated(doc, found)
+    name_ends = {e.end for e in ents if e.label_ in ("ORG", "FAC") and len(e) > 1}
+    _appositive(doc, found, name_ends.union(facility_ends))
     mentions = [m for m, _, _ in found]
     # Link "X, Y": Y directly after X and a comma.
     starts = {first: n for n, (_, first, _) in enumerate(found)}
