@@ -28,7 +28,7 @@ def _doc(tokens: list[tuple[str, str, str]]) -> Doc:
 
 
 def _facilities(doc: Doc) -> list[tuple[str, str]]:
-    found = find_facilities(doc, is_known=default_resolver().is_known)
+    found = find_facilities(doc, default_resolver())
     return [(f.text, f.feature) for f in found]
 
 
@@ -212,3 +212,33 @@ def test_place_after_a_facility_and_a_comma_is_its_town() -> None:
     places = {p.text: p for p in find_places(doc)}
     assert places["Macclesfield"].country == "GBR"
     assert places["Oulton Park"].lat == places["Macclesfield"].lat
+
+
+def test_site_named_after_a_person_or_a_saint_is_no_mention_of_a_town() -> None:
+    # "Douglas" and "St. Peter" are towns somewhere, but here they name a school's and
+    # a basilica's patrons; "Colchester Hospital" opens with its own town.
+    doc = _doc(
+        [
+            ("at", "ADP", "O"),
+            *_words("Marjory Stoneman"),
+            ("Douglas", "PROPN", "B-GPE"),
+            *_words("High School"),
+            ("in", "ADP", "O"),
+            ("Parkland", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("in", "ADP", "O"),
+            ("St.", "PROPN", "B-GPE"),
+            ("Peter", "PROPN", "I-GPE"),
+            ("'s", "PART", "O"),
+            ("Basilica", "PROPN", "O"),
+            ("and", "CCONJ", "O"),
+            ("at", "ADP", "O"),
+            ("Colchester", "PROPN", "B-GPE"),
+            ("Hospital", "PROPN", "O"),
+        ]
+    )
+    texts = [p.text for p in find_places(doc)]
+    assert "Douglas" not in texts and "St. Peter" not in texts
+    assert "Marjory Stoneman Douglas High School" in texts
+    assert "St. Peter's Basilica" in texts
+    assert "Colchester" in texts

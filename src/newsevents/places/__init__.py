@@ -51,7 +51,7 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     if not text.strip():
         return []
     resolver = resolver or default_resolver()
-    facilities = find_facilities(doc, is_known=resolver.is_known)
+    facilities = find_facilities(doc, resolver)
     mentions = find_mentions(
         doc,
         resolver.lexicon,
@@ -59,7 +59,7 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
         is_major=resolver.is_major,
         is_region=resolver.is_region,
         text=text,
-        reserved=reserved_tokens(doc, facilities, resolver.is_region),
+        reserved=reserved_tokens(doc, facilities, resolver),
         facility_ends=[f.end for f in facilities],
     )
     entries = resolver.resolve(mentions)

@@ -28,6 +28,7 @@ from ..errors import LexiconError
 from ._names import name_key
 from .gazetteer import Entry
 from .mentions import Mention
+from .resolve import Resolver
 
 _WHERE = ("after", "before", "number")
 _KINDS = ("way", "route", "site")
@@ -42,10 +43,12 @@ _COMPASS = frozenset(
 # "Highway 19", "Route 9A", "Interstate 64"; "the A417", "the M25" (Britain, Ireland).
 _ROUTE_NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
 _ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}$")
+_SAINT = frozenset({"st", "st.", "saint", "ste", "ste."})
 _ELISION = re.compile(r"^[dl]['\u2019](?=[A-Z])")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 MAX_NAME_WORDS = 5
+BIG_CITY = 100_000  # a saint's name before a possessive is a city's only this big
 # Entries whose point stands for a town: a facility in it lies within a few kilometres.
 LOCALITY_FEATURES = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLA3", "PPLX", "ADM2"})
 _CONFIDENT_KINDS = frozenset({"entity", "dateline", "comma", "civic"})
@@ -142,12 +145,20 @@ def _name_word(tok: Token) -> bool:
     return text.isalpha() or all(c.isalpha() or c in ".'\u2019-" for c in text)
 
 
-def _place_possessor(tokens: Sequence[Token], i: int, is_known: Callable[[str], bool]) -> bool:
+def _place_possessor(tokens: Sequence[Token], i: int, resolver: Resolver) -> bool:
     """Whether the words before the possessive at ``i`` name a known place."""
     for n in (3, 2, 1):
-        if i - n >= 0 and is_known(name_key(_text(tokens[i - n : i]))):
-            return True
+        if i - n >= 0 and resolver.is_known(key := name_key(_text(tokens[i - n : i]))):
+            return _lower(tokens[i - n]) not in _SAINT or _big_city(resolver, key)
     return False
+
+
+def _big_city(resolver: Resolver, key: str) -> bool:
+    """Whether a saint's name is a big city's ("St. Petersburg's", not "St. Peter's")."""
+    return any(
+        c.entry.feature.startswith("PPL") and c.entry.population >= BIG_CITY
+        for c in resolver.candidates_for_key(key)
+    )
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -204,7 +215,7 @@ def _name_before(
     i: int,
     head: Head,
     last_end: int,
-    is_known: Callable[[str], bool],
+    resolver: Resolver,
 ) -> int | None:
     """Start of the name before a trailing head ending at token ``i`` ("Royal Street")."""
     first_head = i - len(head.words) + 1
@@ -219,7 +230,7 @@ def _name_before(
             prev.text in _POSSESSIVE
             and first - 1 > last_end
             and _name_word(tokens[first - 2])
-            and not _place_possessor(tokens, first - 1, is_known)
+            and not _place_possessor(tokens, first - 1, resolver)
         ):
             first -= 1  # "St Patrick's Cathedral", not "Derry's Hospital"
         else:
@@ -246,7 +257,7 @@ def _road_number(tokens: Sequence[Token], i: int, roads: set[int]) -> bool:
 
 
 def find_facilities(
-    doc: Doc, *, is_known: Callable[[str], bool], tables: FacilityTables | None = None
+    doc: Doc, resolver: Resolver, tables: FacilityTables | None = None
 ) -> list[Facility]:
     """Facility and street names in ``doc`` in text order, without overlaps.
 
@@ -254,6 +265,7 @@ def find_facilities(
     toponym mentions.
     """
     tables = tables or facility_tables()
+    is_known = resolver.is_known
     tokens = list(doc)
     n = len(tokens)
     out: list[Facility] = []
@@ -292,7 +304,7 @@ def find_facilities(
                 if head.kind == "site" or _lower(tokens[end]) not in _COMPASS:
                     break  # the name goes on ("Church Street", "St. Helens")
                 end += 1  # "Eglinton Avenue West"
-            first = _name_before(tokens, i, head, last_end, is_known)
+            first = _name_before(tokens, i, head, last_end, resolver)
             of_end = _of_name(tokens, end) if head.kind == "site" else None
             if of_end is not None:  # "University of Perpetual Help", "Museum of Ice Cream"
                 found = (first_head if first is None else first, of_end, head)
@@ -312,17 +324,54 @@ def find_facilities(
     return out
 
 
-def reserved_tokens(
-    doc: Doc, facilities: Sequence[Facility], is_region: Callable[[str], bool]
-) -> bytearray:
-    """Tokens of street names, not to be read as the places they are named after
-    ("London Road"); but a state's or a county's road runs in it ("Ohio Turnpike",
-    "Douglas County Road"), so such a name stays the region's."""
+def reserved_tokens(doc: Doc, facilities: Sequence[Facility], resolver: Resolver) -> bytearray:
+    """Tokens of facility names, not to be read as the places they are named after
+    ("London Road", "Marjory Stoneman Douglas High School", "St. Peter's Basilica").
+
+    A state's or a county's road runs in it ("Ohio Turnpike", "Douglas County Road"),
+    and a site whose name opens with a place or a demonym, or ends with "of" a place,
+    is mostly there ("Colchester Hospital", "Russian Museum", "Science Museum of
+    Virginia"): those names stay the place's.
+    """
+    demonyms = resolver.lexicon.demonyms
+
+    def is_place(key: str) -> bool:
+        return key in demonyms or resolver.is_known(key)
+
     held = bytearray(len(doc))
     for f in facilities:
-        if f.kind != "site" and not _holds_region(doc, f, is_region):
-            held[f.first : f.end] = b"\x01" * (f.end - f.first)
+        if f.kind == "site":
+            if _site_holds_place(doc, f, is_place, resolver):
+                continue
+        elif _holds_region(doc, f, resolver.is_region):
+            continue
+        held[f.first : f.end] = b"\x01" * (f.end - f.first)
     return held
+
+
+def _site_holds_place(
+    doc: Doc, f: Facility, is_place: Callable[[str], bool], resolver: Resolver
+) -> bool:
+    first = f.first
+    modifiers = facility_tables().modifiers
+    while first + 1 < f.end and _lower(doc[first]) in modifiers:
+        first += 1  # "State Russian Museum"
+    for n in (3, 2, 1):
+        end = first + n
+        if end >= f.end or doc[end - 1].text in _POSSESSIVE:
+            continue
+        if is_place(key := name_key(doc[first:end].text.rstrip("-"))):
+            saint = _lower(doc[first]) in _SAINT and doc[end].text in _POSSESSIVE
+            return not saint or _big_city(resolver, key)
+    for tok in doc[f.first : f.end]:
+        if _lower(tok) == "of":
+            start = tok.i + 1 + (_lower(doc[tok.i + 1]) == "the")
+            return any(
+                is_place(name_key(doc[start : start + n].text))
+                for n in (1, 2, 3)
+                if start + n <= f.end
+            )
+    return False
 
 
 def _holds_region(doc: Doc, f: Facility, is_region: Callable[[str], bool]) -> bool:
