@@ -263,6 +263,16 @@ def _capital_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha
 
 
+def _proper(tok: Token) -> bool:
+    """A capitalised proper noun, or a capitalised common noun inside a sentence (the
+    tagger's guess for an unfamiliar name: "a defeat to Reading"; not an acronym)."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and not tok.is_sent_start and not tok.text.isupper()
+
+
 def _loose(tok: Token) -> bool:
     """Whether NER's label of ``tok`` does not rule out a place name."""
     label = tok.ent_type_
@@ -591,17 +601,13 @@ def find_mentions(
     i = 0
     while i < len(doc):
         tok = tokens[i]
-        if not _loose(tok) or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if not _loose(tok) or taken[i] or not _proper(tok):
             i += 1
             continue
         j = i
-        while (
-            j < len(doc)
-            and j - i < 3
-            and _loose(tokens[j])
-            and not taken[j]
-            and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper())
-        ):
+        while j < len(doc) and j - i < 3 and _loose(tokens[j]) and not taken[j]:
+            if not _proper(tokens[j]):
+                break
             j += 1
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
