@@ -242,3 +242,22 @@ def test_site_named_after_a_person_or_a_saint_is_no_mention_of_a_town() -> None:
     assert "Marjory Stoneman Douglas High School" in texts
     assert "St. Peter's Basilica" in texts
     assert "Colchester" in texts
+
+
+def test_facility_in_a_later_paragraph_is_placed_at_the_article_town() -> None:
+    doc = _doc(
+        [
+            *_words("Crews worked", "VERB"),
+            ("in", "ADP", "O"),
+            ("Leicester", "PROPN", "B-GPE"),
+            (".", "PUNCT", "O"),
+            ("\n", "SPACE", "O"),
+            *_words("Royal Street"),
+            ("closed", "VERB", "O"),
+            (".", "PUNCT", "O"),
+        ]
+    )
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 6)
+    places = {p.text: p for p in find_places(doc)}
+    assert places["Royal Street"].lat == places["Leicester"].lat

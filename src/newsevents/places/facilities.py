@@ -6,7 +6,8 @@ facility is reported with no GeoNames id, its head word's GeoNames feature code 
 coordinates of its locality: the place named right after it ("on Kamenné Square in
 Bratislava", "Press Street, Slidell") or as its possessor ("Derry's Altnagelvin
 Hospital"), else the nearest town or city named in the same sentence, else in the same
-paragraph, else the dateline's. With none of these the facility is not reported.
+paragraph, else the dateline's, else the town the article names most often. An article
+naming no town or city gets no facilities.
 
 Heads and their feature codes are in ``data/places/facility_heads.tsv``; words that do
 not make a name on their own ("International Airport") in ``facility_modifiers.tsv``.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -422,6 +424,7 @@ def locate_facilities(
         (e for m, e in pairs if m.kind == "dateline" and e and e.feature in LOCALITY_FEATURES),
         None,
     )
+    main = _main_locality(localities)
     paragraphs = _paragraph_starts(doc.text)
     if doc.has_annotation("SENT_START"):
         sentences = [s.start_char for s in doc.sents]
@@ -439,10 +442,20 @@ def locate_facilities(
             or _nearest(fac, localities, sentences)
             or _nearest(fac, localities, paragraphs)
             or dateline
+            or main
         )
         if entry is not None:
             out.append((fac, entry))
     return out
+
+
+def _main_locality(localities: Sequence[tuple[int, int, Entry]]) -> Entry | None:
+    """The town or city the article names most often (the first of equals)."""
+    counts = Counter(e.geonameid for _, _, e in localities)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(e for _, _, e in localities if counts[e.geonameid] == top)
 
 
 def _confident(m: Mention) -> bool:
