@@ -261,3 +261,19 @@ def test_facility_in_a_later_paragraph_is_placed_at_the_article_town() -> None:
         tok.is_sent_start = tok.i in (0, 6)
     places = {p.text: p for p in find_places(doc)}
     assert places["Royal Street"].lat == places["Leicester"].lat
+
+
+def test_streets_listed_before_a_plural_head() -> None:
+    doc = _doc(
+        [
+            ("at", "ADP", "O"),
+            ("the", "DET", "O"),
+            ("corner", "NOUN", "O"),
+            ("of", "ADP", "O"),
+            ("Culver", "PROPN", "O"),
+            ("and", "CCONJ", "O"),
+            ("Hubbard", "PROPN", "B-PERSON"),
+            ("streets", "NOUN", "O"),
+        ]
+    )
+    assert _facilities(doc) == [("Culver", "ST"), ("Hubbard", "ST")]

@@ -45,6 +45,7 @@ _COMPASS = frozenset(
 # "Highway 19", "Route 9A", "Interstate 64"; "the A417", "the M25" (Britain, Ireland).
 _ROUTE_NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
 _ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}$")
+_LIST = frozenset({",", "and", "&"})
 _SAINT = frozenset({"st", "st.", "saint", "ste", "ste."})
 _ELISION = re.compile(r"^[dl]['\u2019](?=[A-Z])")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -77,6 +78,7 @@ class FacilityTables:
     after: dict[str, tuple[Head, ...]]
     before: dict[str, tuple[Head, ...]]
     modifiers: frozenset[str]
+    plurals: dict[str, Head]  # "streets": the one-word street heads' plurals
 
 
 @dataclass(slots=True)
@@ -124,7 +126,13 @@ def facility_tables() -> FacilityTables:
     def longest_first(table: dict[str, list[Head]]) -> dict[str, tuple[Head, ...]]:
         return {k: tuple(sorted(v, key=lambda h: -len(h.words))) for k, v in table.items()}
 
-    return FacilityTables(longest_first(after), longest_first(before), modifiers)
+    plurals = {
+        h.words[0] + "s": h
+        for hs in after.values()
+        for h in hs
+        if h.kind == "way" and len(h.words) == 1 and h.words[0].isalpha()
+    }
+    return FacilityTables(longest_first(after), longest_first(before), modifiers, plurals)
 
 
 def _lower(tok: Token) -> str:
@@ -323,7 +331,53 @@ def find_facilities(
             Facility(first, end, span.start_char, span.end_char, span.text, head.feature, head.kind)
         )
         last_end = end
-    return out
+    return _with_listed_ways(doc, tokens, tables, out, is_known)
+
+
+def _with_listed_ways(
+    doc: Doc,
+    tokens: Sequence[Token],
+    tables: FacilityTables,
+    found: list[Facility],
+    is_known: Callable[[str], bool],
+) -> list[Facility]:
+    """Add the streets listed before a plural head ("Bourbon and Dauphine streets",
+    "at the corner of State and Hubbard streets"): each name is one."""
+    held = bytearray(len(tokens))
+    for f in found:
+        held[f.first : f.end] = b"\x01" * (f.end - f.first)
+    extra: list[Facility] = []
+    for tok in tokens:
+        head = tables.plurals.get(tok.text)  # lower case only: "streets"
+        if head is None:
+            continue
+        names: list[tuple[int, int]] = []
+        end = tok.i
+        while True:
+            first = end
+            while first > 0 and end - first < 3 and _name_word(tokens[first - 1]):
+                first -= 1
+            if first == end or any(held[first:end]):
+                break
+            names.append((first, end))
+            joiners = first
+            while joiners > 0 and _lower(tokens[joiners - 1]) in _LIST:
+                joiners -= 1
+            if joiners == first or joiners == 0:
+                break
+            end = joiners
+        if len(names) < 2:
+            continue
+        for first, end in names:
+            span = doc[first:end]
+            if not is_known(name_key(f"{span.text} {tok.text[:-1]}")):  # "Menlo Park"
+                # kind "listed": a place mention over the name stays ("Orange and White
+                # streets" may still be read as a town by the mentions)
+                facility = Facility(
+                    first, end, span.start_char, span.end_char, span.text, head.feature, "listed"
+                )
+                extra.append(facility)
+    return sorted([*found, *extra], key=lambda f: f.first) if extra else found
 
 
 def reserved_tokens(doc: Doc, facilities: Sequence[Facility], resolver: Resolver) -> bytearray:
@@ -342,6 +396,8 @@ def reserved_tokens(doc: Doc, facilities: Sequence[Facility], resolver: Resolver
 
     held = bytearray(len(doc))
     for f in facilities:
+        if f.kind == "listed":
+            continue
         if f.kind == "site":
             if _site_holds_place(doc, f, is_place, resolver):
                 continue
