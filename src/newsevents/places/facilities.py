@@ -480,7 +480,7 @@ def locate_facilities(
         (e for m, e in pairs if m.kind == "dateline" and e and e.feature in LOCALITY_FEATURES),
         None,
     )
-    main = _main_locality(localities)
+    main = _main_locality(localities) or _main_locality([(s, t, e) for s, t, e, _ in named])
     paragraphs = _paragraph_starts(doc.text)
     if doc.has_annotation("SENT_START"):
         sentences = [s.start_char for s in doc.sents]
