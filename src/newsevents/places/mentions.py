@@ -364,12 +364,15 @@ def find_mentions(
                 add_weak(span, kind)
                 return
 
+    person_words: set[str] = set()
     for ent in ents:
         # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
         # still a demonym.
         if ent.label_ == "PERSON" and name_key(ent.text) not in lexicon.demonyms:
             for i in range(ent.start, ent.end):
                 person[i] = 1
+                if tokens[i].is_alpha:
+                    person_words.add(tokens[i].lower_)
 
     # Dateline: an upper-case place opening the article.
     match = _DATELINE.match(text)
@@ -400,9 +403,13 @@ def find_mentions(
             for part in (p for s in spans for p in _split_commas(s)):
                 if name_key(part.text) in lexicon.not_places:
                     continue
-                if label == "FAC" and not is_known(name_key(part.text)):
+                known = is_known(name_key(part.text))
+                if label == "FAC" and not known:
                     continue  # left free for the place inside ("Cottonport Fire Station")
-                optional = label == "FAC" or label == "NORP"
+                # An unknown name that is a person's elsewhere in the article ("Farrin",
+                # "Saakashvili" tagged GPE) is kept only if the gazetteer knows it.
+                named_person = not known and all(t.lower_ in person_words for t in part)
+                optional = label == "FAC" or label == "NORP" or named_person
                 add(
                     Mention(
                         part.start_char,
