@@ -277,3 +277,26 @@ def test_streets_listed_before_a_plural_head() -> None:
         ]
     )
     assert _facilities(doc) == [("Culver", "ST"), ("Hubbard", "ST")]
+
+
+def test_unknown_toponym_takes_the_point_of_the_town_in_its_sentence() -> None:
+    doc = _doc(
+        [
+            ("Zorbaville", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("near", "ADP", "O"),
+            ("Leicester", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("flooded", "VERB", "O"),
+        ]
+    )
+    places = {p.text: p for p in find_places(doc)}
+    village = places["Zorbaville"]
+    assert village.geonameid is None and village.feature is None
+    assert (village.lat, village.country) == (places["Leicester"].lat, "GBR")
+
+
+def test_unknown_toponym_without_a_town_nearby_has_no_point() -> None:
+    doc = _doc([("Zorbaville", "PROPN", "B-GPE"), ("flooded", "VERB", "O")])
+    (village,) = find_places(doc)
+    assert village.lat is None and village.lon is None

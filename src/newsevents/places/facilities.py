@@ -458,12 +458,15 @@ def locate_facilities(
     facilities: Sequence[Facility],
     mentions: Sequence[Mention],
     entries: Sequence[Entry | None],
+    unknown: Sequence[Facility] = (),
 ) -> list[tuple[Facility, Entry]]:
-    """Each facility not overlapping a reported place, with the locality it lies in.
+    """Each facility not overlapping a reported place, with the locality it lies in;
+    and each of the ``unknown`` toponyms (see :func:`unknown_toponyms`) with a locality
+    named right after it or in its sentence or paragraph.
 
     Facilities without evidence of their locality are left out.
     """
-    if not facilities:
+    if not facilities and not unknown:
         return []
     pairs = list(zip(mentions, entries, strict=True))
     # The spans that become places (see find_places): a facility never overlaps one.
@@ -502,6 +505,28 @@ def locate_facilities(
         )
         if entry is not None:
             out.append((fac, entry))
+    for fac in unknown:  # a name, not a facility: only close evidence places it
+        entry = (
+            _explicit(doc, fac, by_start, by_end)
+            or _nearest(fac, localities, sentences)
+            or _nearest(fac, localities, paragraphs)
+        )
+        if entry is not None:
+            out.append((fac, entry))
+    return out
+
+
+def unknown_toponyms(
+    doc: Doc, mentions: Sequence[Mention], entries: Sequence[Entry | None]
+) -> list[Facility]:
+    """The toponyms NER found that the gazetteer does not know ("Khayelitsha",
+    "Portroe", "Naugatuck River"), as spans for :func:`locate_facilities`."""
+    out = []
+    for m, e in zip(mentions, entries, strict=True):
+        if e is None and m.required and m.kind == "entity":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.append(Facility(span.start, span.end, m.start, m.end, m.text, "", "unknown"))
     return out
 
 
