@@ -56,7 +56,8 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
     if not text.strip():
         return []
     resolver = resolver or default_resolver()
-    facilities = find_facilities(doc, resolver)
+    tokens = list(doc)  # Doc iteration builds Token objects anew each time: once here
+    facilities = find_facilities(doc, resolver, tokens=tokens)
     mentions = find_mentions(
         doc,
         resolver.lexicon,
@@ -66,10 +67,11 @@ def find_places(doc: Doc, *, resolver: Resolver | None = None) -> list[Place]:
         text=text,
         reserved=reserved_tokens(doc, facilities, resolver),
         facility_ends=[f.end for f in facilities],
+        tokens=tokens,
     )
     entries = resolver.resolve(mentions)
     unknown = unknown_toponyms(doc, mentions, entries)
-    located = locate_facilities(doc, facilities, mentions, entries, unknown)
+    located = locate_facilities(doc, facilities, mentions, entries, unknown, text=text)
     near = {f.start: at for f, at in located if f.kind == "unknown"}
     places: list[Place] = []
     for mention, entry in zip(mentions, entries, strict=True):

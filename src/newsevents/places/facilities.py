@@ -79,6 +79,7 @@ class FacilityTables:
     before: dict[str, tuple[Head, ...]]
     modifiers: frozenset[str]
     plurals: dict[str, Head]  # "streets": the one-word street heads' plurals
+    words: frozenset[str]  # every head word that a name may end or start with
 
 
 @dataclass(slots=True)
@@ -132,7 +133,8 @@ def facility_tables() -> FacilityTables:
         for h in hs
         if h.kind == "way" and len(h.words) == 1 and h.words[0].isalpha()
     }
-    return FacilityTables(longest_first(after), longest_first(before), modifiers, plurals)
+    words = frozenset({*after, *before, *plurals})
+    return FacilityTables(longest_first(after), longest_first(before), modifiers, plurals, words)
 
 
 def _lower(tok: Token) -> str:
@@ -267,22 +269,29 @@ def _road_number(tokens: Sequence[Token], i: int, roads: set[int]) -> bool:
 
 
 def find_facilities(
-    doc: Doc, resolver: Resolver, tables: FacilityTables | None = None
+    doc: Doc,
+    resolver: Resolver,
+    tables: FacilityTables | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> list[Facility]:
     """Facility and street names in ``doc`` in text order, without overlaps.
 
     A name the gazetteer knows as a whole ("Menlo Park", "Pearl Harbor") is left to the
-    toponym mentions.
+    toponym mentions. ``tokens``: ``list(doc)`` when the caller has it (Doc builds
+    Token objects anew on each iteration).
     """
     tables = tables or facility_tables()
     is_known = resolver.is_known
-    tokens = list(doc)
+    tokens = tokens if tokens is not None else list(doc)
+    heads = _head_tokens(tokens, tables)
+    if not heads:
+        return []
     n = len(tokens)
     out: list[Facility] = []
     roads: set[int] = set()
     last_end = 0
-    for tok in tokens:
-        i = tok.i
+    for i in heads:
+        tok = tokens[i]
         if i < last_end or not _capital(tok):
             continue
         low = _lower(tok)
@@ -331,7 +340,17 @@ def find_facilities(
             Facility(first, end, span.start_char, span.end_char, span.text, head.feature, head.kind)
         )
         last_end = end
-    return _with_listed_ways(doc, tokens, tables, out, is_known)
+    return _with_listed_ways(doc, tokens, tables, out, is_known, heads)
+
+
+def _head_tokens(tokens: Sequence[Token], tables: FacilityTables) -> list[int]:
+    """Indices of the tokens that may be head words or road numbers."""
+    words = tables.words
+    return [
+        t.i
+        for t in tokens
+        if t.lower_ in words or t.text[:1] in "AM" and _ROAD_NUMBER.match(t.text)
+    ]
 
 
 def _with_listed_ways(
@@ -340,6 +359,7 @@ def _with_listed_ways(
     tables: FacilityTables,
     found: list[Facility],
     is_known: Callable[[str], bool],
+    heads: Sequence[int],
 ) -> list[Facility]:
     """Add the streets listed before a plural head ("Bourbon and Dauphine streets",
     "at the corner of State and Hubbard streets"): each name is one."""
@@ -347,7 +367,8 @@ def _with_listed_ways(
     for f in found:
         held[f.first : f.end] = b"\x01" * (f.end - f.first)
     extra: list[Facility] = []
-    for tok in tokens:
+    for i in heads:
+        tok = tokens[i]
         head = tables.plurals.get(tok.text)  # lower case only: "streets"
         if head is None:
             continue
@@ -459,6 +480,7 @@ def locate_facilities(
     mentions: Sequence[Mention],
     entries: Sequence[Entry | None],
     unknown: Sequence[Facility] = (),
+    text: str | None = None,
 ) -> list[tuple[Facility, Entry]]:
     """Each facility not overlapping a reported place, with the locality it lies in;
     and each of the ``unknown`` toponyms (see :func:`unknown_toponyms`) with a locality
@@ -484,11 +506,8 @@ def locate_facilities(
         None,
     )
     main = _main_locality(localities) or _main_locality([(s, t, e) for s, t, e, _ in named])
-    paragraphs = _paragraph_starts(doc.text)
-    if doc.has_annotation("SENT_START"):
-        sentences = [s.start_char for s in doc.sents]
-    else:
-        sentences = [0]
+    paragraphs = _paragraph_starts(doc.text if text is None else text)
+    sentences = _Sentences(doc)
     by_start = {s: e for s, _, e, _ in named}
     by_end = {t: e for _, t, e, _ in named}
     out: list[tuple[Facility, Entry]] = []
@@ -498,8 +517,8 @@ def locate_facilities(
             continue  # a place inside ("Colchester Hospital"): that place is reported
         entry = (
             _explicit(doc, fac, by_start, by_end)
-            or _nearest(fac, localities, sentences)
-            or _nearest(fac, localities, paragraphs)
+            or _nearest(fac, localities, sentences.around(fac))
+            or _nearest(fac, localities, _around(paragraphs, fac.start))
             or dateline
             or main
         )
@@ -508,8 +527,8 @@ def locate_facilities(
     for fac in unknown:  # a name, not a facility: only close evidence places it
         entry = (
             _explicit(doc, fac, by_start, by_end)
-            or _nearest(fac, localities, sentences)
-            or _nearest(fac, localities, paragraphs)
+            or _nearest(fac, localities, sentences.around(fac))
+            or _nearest(fac, localities, _around(paragraphs, fac.start))
         )
         if entry is not None:
             out.append((fac, entry))
@@ -559,13 +578,37 @@ def _explicit(
     return None
 
 
+def _around(starts: Sequence[int], char: int) -> tuple[int, int]:
+    """The bounds of the paragraph holding ``char``, from the paragraphs' starts."""
+    k = bisect.bisect_right(starts, char) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else 1 << 60
+
+
+class _Sentences:
+    """Sentence bounds around a span, from the parser's sentence starts (``doc.sents``
+    would build every sentence of the article)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.parsed = doc.has_annotation("SENT_START")
+
+    def around(self, fac: Facility) -> tuple[int, int]:
+        doc = self.doc
+        if not self.parsed:
+            return 0, 1 << 60
+        first, end = fac.first, fac.end
+        while first > 0 and not doc[first].is_sent_start:
+            first -= 1
+        while end < len(doc) and not doc[end].is_sent_start:
+            end += 1
+        return doc[first].idx, doc[end].idx if end < len(doc) else 1 << 60
+
+
 def _nearest(
-    fac: Facility, localities: Sequence[tuple[int, int, Entry]], bounds: Sequence[int]
+    fac: Facility, localities: Sequence[tuple[int, int, Entry]], bounds: tuple[int, int]
 ) -> Entry | None:
     """The locality mention closest to ``fac`` inside the same sentence or paragraph."""
-    k = bisect.bisect_right(bounds, fac.start) - 1
-    lo = bounds[k]
-    hi = bounds[k + 1] if k + 1 < len(bounds) else 1 << 60
+    lo, hi = bounds
     best: tuple[int, Entry] | None = None
     for s, t, e in localities:
         if s < lo or t > hi:

@@ -291,6 +291,7 @@ def find_mentions(
     text: str | None = None,
     reserved: bytearray | None = None,
     facility_ends: Collection[int] = (),
+    tokens: list[Token] | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -306,6 +307,7 @@ def find_mentions(
             mention of London).
         facility_ends: token indices where a facility's name ends ("Oulton Park" of
             "Oulton Park, Cheshire").
+        tokens: ``list(doc)`` when the caller has it.
     """
     major = is_major
 
@@ -314,7 +316,8 @@ def find_mentions(
 
     if text is None:
         text = doc.text
-    tokens = list(doc)  # one Token object each: Doc iteration builds them anew every time
+    if tokens is None:
+        tokens = list(doc)  # one Token object each: Doc iteration builds them anew each time
     ents = doc.ents  # likewise the entity spans
     person = bytearray(len(doc))
     taken = bytearray(reserved) if reserved is not None else bytearray(len(doc))
