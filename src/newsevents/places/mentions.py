@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -206,6 +206,17 @@ def _coordinated(doc: Doc, found: list[tuple[Mention, int, int]]) -> None:
             m.weak = False
 
 
+def _appositive(doc: Doc, found: list[tuple[Mention, int, int]], name_ends: set[int]) -> None:
+    """A place name set off by a comma after an organisation's or a facility's name of
+    several words is where that one is ("Federal University of Technology, Owerri
+    (FUTO)", "Oulton Park, Cheshire."): such weak mentions become ordinary ones."""
+    for m, first, end in found:
+        if not m.weak or m.label == "ORG" or first < 2 or doc[first - 1].text != ",":
+            continue
+        if first - 1 in name_ends and (end == len(doc) or doc[end].is_punct):
+            m.weak = False
+
+
 def _peers(
     x: Mention,
     j: int,
@@ -248,6 +259,20 @@ def _starts(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return all(doc[i + k].lower_.replace("\u2019", "'") == w for k, w in enumerate(phrase))
 
 
+def _capital_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _proper(tok: Token) -> bool:
+    """A capitalised proper noun, or a capitalised common noun inside a sentence (the
+    tagger's guess for an unfamiliar name: "a defeat to Reading"; not an acronym)."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and not tok.is_sent_start and not tok.text.isupper()
+
+
 def _loose(tok: Token) -> bool:
     """Whether NER's label of ``tok`` does not rule out a place name."""
     label = tok.ent_type_
@@ -264,6 +289,9 @@ def find_mentions(
     is_major: Callable[[str], bool],
     is_region: Callable[[str], bool] | None = None,
     text: str | None = None,
+    reserved: bytearray | None = None,
+    facility_ends: Collection[int] = (),
+    tokens: list[Token] | None = None,
 ) -> list[Mention]:
     """All candidate toponym mentions of ``doc`` in text order, without overlaps.
 
@@ -275,6 +303,11 @@ def find_mentions(
         is_region: whether a name key is a country's or first-level region's main name
             (such an ``X`` in a list "X, Y, Z" is no town inside ``Y``).
         text: ``doc.text`` when the caller has it (Doc builds it anew on each access).
+        reserved: tokens no mention may take (street names: "London Road" is no
+            mention of London).
+        facility_ends: token indices where a facility's name ends ("Oulton Park" of
+            "Oulton Park, Cheshire").
+        tokens: ``list(doc)`` when the caller has it.
     """
     major = is_major
 
@@ -283,10 +316,11 @@ def find_mentions(
 
     if text is None:
         text = doc.text
-    tokens = list(doc)  # one Token object each: Doc iteration builds them anew every time
+    if tokens is None:
+        tokens = list(doc)  # one Token object each: Doc iteration builds them anew each time
     ents = doc.ents  # likewise the entity spans
     person = bytearray(len(doc))
-    taken = bytearray(len(doc))
+    taken = bytearray(reserved) if reserved is not None else bytearray(len(doc))
     by_token: dict[int, Mention] = {}
     found: list[tuple[Mention, int, int]] = []  # mention, first token, end token
 
@@ -308,12 +342,40 @@ def find_mentions(
         )
         add(mention, span.start, span.end)
 
+    def place_before(
+        end: int,
+        kind: str,
+        word_ok: Callable[[Token], bool],
+        *,
+        skip_person: bool = False,
+        inside_name_stops: bool = False,
+    ) -> None:
+        """The longest known place name of up to three words ``word_ok`` that ends before
+        token ``end``, added as a weak mention of ``kind``."""
+        for n in (3, 2, 1):
+            first = end - n
+            if first < 0 or any(taken[first:end]) or skip_person and any(person[first:end]):
+                continue
+            span = doc[first:end]
+            if not all(word_ok(t) for t in span):
+                continue
+            if inside_name_stops and first and tokens[first - 1].pos_ == "PROPN":
+                if not span[0].is_sent_start:
+                    return  # part of a longer name ("London Guildhall School")
+            key = name_key(span.text)
+            if key not in lexicon.not_places and is_known(key):
+                add_weak(span, kind)
+                return
+
+    person_words: set[str] = set()
     for ent in ents:
         # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
         # still a demonym.
         if ent.label_ == "PERSON" and name_key(ent.text) not in lexicon.demonyms:
             for i in range(ent.start, ent.end):
                 person[i] = 1
+                if tokens[i].is_alpha:
+                    person_words.add(tokens[i].lower_)
 
     # Dateline: an upper-case place opening the article.
     match = _DATELINE.match(text)
@@ -344,9 +406,13 @@ def find_mentions(
             for part in (p for s in spans for p in _split_commas(s)):
                 if name_key(part.text) in lexicon.not_places:
                     continue
-                if label == "FAC" and not is_known(name_key(part.text)):
+                known = is_known(name_key(part.text))
+                if label == "FAC" and not known:
                     continue  # left free for the place inside ("Cottonport Fire Station")
-                optional = label == "FAC" or label == "NORP"
+                # An unknown name that is a person's elsewhere in the article ("Farrin",
+                # "Saakashvili" tagged GPE) is kept only if the gazetteer knows it.
+                named_person = not known and all(t.lower_ in person_words for t in part)
+                optional = label == "FAC" or label == "NORP" or named_person
                 add(
                     Mention(
                         part.start_char,
@@ -445,29 +511,20 @@ def find_mentions(
     # A place name before a local institution's word ("Grand Ledge Police", "Litchfield
     # Fire Chief Jim Koser", "Roselle police"), whatever NER made of the whole.
     phrases = _civic_phrases(lexicon.civic_words)
+
+    def civic_word(t: Token) -> bool:
+        # "Toronto Transit Commission": "Transit" is no place
+        return (
+            t.text[:1].isupper()
+            and t.lower_ not in _LEADING
+            and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
+            and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
+        )
+
     for tok in tokens:
         if tok.i == 0 or not any(_starts(doc, tok.i, p) for p in phrases.get(tok.lower_, ())):
             continue
-        for n in (3, 2, 1):
-            first = tok.i - n
-            if first < 0 or any(taken[first : tok.i]):
-                continue
-            span = doc[first : tok.i]
-            if not all(
-                t.text[:1].isupper()
-                and t.lower_ not in _LEADING
-                and (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == ".")
-                and (t.lower_ not in lexicon.org_words or t.lower_ in _NAME_TAILS)
-                for t in span
-            ):
-                continue  # "Toronto Transit Commission": "Transit" is no place
-            before = tokens[first - 1] if first else None
-            if before is not None and before.pos_ == "PROPN" and not span[0].is_sent_start:
-                break  # part of a longer name ("London Guildhall School")
-            key = name_key(span.text)
-            if key not in lexicon.not_places and is_known(key):
-                add_weak(span, "civic")
-                break
+        place_before(tok.i, "civic", civic_word, inside_name_stops=True)
 
     # Place names inside organisation and facility names ("University of Texas", "Texas
     # Rangers", "Bicester Village").
@@ -515,19 +572,8 @@ def find_mentions(
     # A possessor that is a place, inside an organisation's or a facility's name too
     # ("Derry's Altnagelvin Hospital", "Middletown's New Road").
     for tok in tokens:
-        if tok.text not in ("'s", "\u2019s") or tok.i == 0:
-            continue
-        for n in (3, 2, 1):
-            first = tok.i - n
-            if first < 0 or any(taken[first : tok.i]) or any(person[first : tok.i]):
-                continue
-            span = doc[first : tok.i]
-            if not all(t.text[:1].isupper() and t.is_alpha for t in span):
-                continue
-            key = name_key(span.text)
-            if key not in lexicon.not_places and is_known(key):
-                add_weak(span, "embedded")
-                break
+        if tok.text in ("'s", "\u2019s") and tok.i > 0:
+            place_before(tok.i, "embedded", _capital_word, skip_person=True)
 
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
@@ -565,17 +611,13 @@ def find_mentions(
     i = 0
     while i < len(doc):
         tok = tokens[i]
-        if not _loose(tok) or taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if not _loose(tok) or taken[i] or not _proper(tok):
             i += 1
             continue
         j = i
-        while (
-            j < len(doc)
-            and j - i < 3
-            and _loose(tokens[j])
-            and not taken[j]
-            and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper())
-        ):
+        while j < len(doc) and j - i < 3 and _loose(tokens[j]) and not taken[j]:
+            if not _proper(tokens[j]):
+                break
             j += 1
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
@@ -644,6 +686,8 @@ def find_mentions(
 
     found.sort(key=lambda item: item[0].start)
     _coordinated(doc, found)
+    name_ends = {e.end for e in ents if e.label_ in ("ORG", "FAC") and len(e) > 1}
+    _appositive(doc, found, name_ends.union(facility_ends))
     mentions = [m for m, _, _ in found]
     # Link "X, Y": Y directly after X and a comma.
     starts = {first: n for n, (_, first, _) in enumerate(found)}
