@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ._names import name_key
+from .build import is_postal
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
 from .mentions import Mention
@@ -263,6 +264,11 @@ class Resolver:
             if entry is not None:
                 out.append(Candidate(entry, True))
         found = self.gazetteer.lookup(key)
+        if all(is_postal(c.entry.geonameid) for c in found):
+            # "East Texas" is the region even though a village is called so.
+            postal, found = found, ()
+        else:
+            postal = ()
         if not found and not out and _COMPASS.match(key):
             # "S. Africa", "N. Korea": the abbreviated compass word is part of the name.
             found = self.gazetteer.lookup(_COMPASS.sub(_spell_compass, key, count=1))
@@ -284,6 +290,7 @@ class Resolver:
                         found = (Candidate(entry, True),) if entry else ()
                     if found:
                         break
+        found = (*found, *postal)
         if _WATER.search(key):
             # "Red River" is the river, not "Red River Parish" named after it.
             found = tuple(c for c in found if c.entry.feature != "ADM2")
@@ -502,6 +509,10 @@ class Resolver:
             c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= FAMOUS_CITY
             for c in cands
         )
+        sizeable = any(
+            c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= REGION_CITY_MIN
+            for c in cands
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -546,16 +557,22 @@ class Resolver:
                 local = e.population >= REGION_CITY_MIN or not any(
                     r.cc == e.cc and r.feature == "ADM1" for r in regions
                 )
+                # A village known only from the postal list: a sizeable namesake city
+                # wins unless the village's region itself is named ("Oakland" in a Texas
+                # story is still California's).
+                hidden = is_postal(e.geonameid) and sizeable
                 # A big city's small namesake needs its region itself named ("Boston" with
                 # "Buffalo" is still Massachusetts' Boston).
                 named = admin1s[e.admin1] and (
-                    not famous or e.population >= FAMOUS_CITY or ctx.region_named(key, e.admin1)
+                    not (famous or hidden)
+                    or e.population >= FAMOUS_CITY
+                    or ctx.region_named(key, e.admin1)
                 )
                 if e.admin1 and named and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
-                soft = not famous or e.population >= FAMOUS_CITY
+                soft = not (famous or hidden) or e.population >= FAMOUS_CITY
                 if e.admin1 and (local or e.feature == "ADM1") and soft:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
@@ -572,6 +589,8 @@ def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Coun
     e = cand.entry
     if m.kind == "civic":
         return True  # "Grand Ledge Police": the town, however small
+    if is_postal(e.geonameid):
+        return False  # a village known only from the postal list: "Wilson said" is no place
     if not cand.main and e.feature != "PCLI" and not _region_form(m.key, e, countries):
         return False  # a country's other names are curated ("DPRK", "Holy See")
     if admin1s[e.admin1] and e.feature != "PCLI":
