@@ -486,6 +486,10 @@ class Resolver:
                 for c in all_cands[m.container]
                 if c.entry.feature in ("PCLI", "ADM1", "ADM2")
             ]
+        if container and any(_inside(c.entry, y) for c in cands for y in container):
+            # "Jefferson County, Colo.": only the readings inside Colorado remain, however
+            # many Kansas towns the article names.
+            cands = [c for c in cands if any(_inside(c.entry, y) for y in container)]
         key = m.key  # computed on every access
         countries, admin1s = ctx.without(key) if ctx else (Counter(), Counter())
         top_cc = countries.most_common(1)[0][0] if countries else None
