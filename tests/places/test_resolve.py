@@ -197,3 +197,10 @@ def test_x_comma_y_keeps_x_inside_y_whatever_else_the_article_names() -> None:
     entries = default_resolver().resolve(mentions)
     county = entries[2]
     assert county is not None and (county.feature, county.admin1) == ("ADM2", "US.KY")
+
+
+def test_a_small_foreign_town_does_not_pull_a_city_into_its_country() -> None:
+    # Kalgoorlie (30,000 people) is Australian, but Charleston stays South Carolina's city
+    # rather than a South Australian village of 500.
+    _, charleston = _resolve("Kalgoorlie", "Charleston")
+    assert charleston is not None and charleston.admin1 == "US.SC"

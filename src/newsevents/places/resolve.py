@@ -6,7 +6,7 @@ the country) plus log10(population) for towns, then context from the article:
 - ``X, Y``: candidates of ``X`` inside ``Y`` win ("Paris, Texas");
 - countries and first-level regions named elsewhere in the article (from a first,
   context-free pass, then again from the pass that used that context; a name never
-  counts as its own context);
+  counts as its own context); a country through its regions or big cities only;
 - a town and its county named in the same article support each other ("Palestine" and
   "Anderson County": the Texas town);
 - the dateline's country ("BEIRUT, Lebanon —");
@@ -64,6 +64,7 @@ COUNTRY_CONTEXT = 3.0
 TOP_COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 3.0
 DATELINE_CONTEXT = 2.0
+COUNTRY_WITNESS = 300_000  # a place this big (or a region) puts its country in context
 ALIAS_PENALTY = 3.0
 SOFT_ADMIN1 = 2.5
 SOFT_COUNTRY = 1.0
@@ -180,7 +181,10 @@ class _Context:
 
     def add(self, key: str, entry: Entry, *, anchor: bool) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
-        if entry.cc:
+        # A small town or county does not put its whole country in context ("Hampton
+        # Park", a Melbourne suburb's namesake, makes no Charleston Australian).
+        witness = entry.feature in ("PCLI", "ADM1") or entry.population >= COUNTRY_WITNESS
+        if entry.cc and witness:
             self.countries[entry.cc] += 1
             own[0][entry.cc] += 1
         if entry.admin1 and entry.feature != "PCLI":
