@@ -204,3 +204,10 @@ def test_a_small_foreign_town_does_not_pull_a_city_into_its_country() -> None:
     # rather than a South Australian village of 500.
     _, charleston = _resolve("Kalgoorlie", "Charleston")
     assert charleston is not None and charleston.admin1 == "US.SC"
+
+
+def test_a_township_is_read_as_its_namesake_town_near_the_other_places() -> None:
+    # No "Bristol Township" in the gazetteer: Pennsylvania's Bristol, next to Philadelphia,
+    # stands for it (not England's Bristol).
+    _, township = _resolve("Philadelphia", "Bristol Township")
+    assert township is not None and (township.feature, township.admin1) == ("PPL", "US.PA")

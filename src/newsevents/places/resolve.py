@@ -21,6 +21,9 @@ the country) plus log10(population) for towns, then context from the article:
   named like a first-level region of its own country ("Wales") gets no lift from a
   neighbouring region ("England").
 
+A township the gazetteer lacks ("Jerome Township") is read as a town of its name, chosen
+by the same context.
+
 Every mention of a name takes one reading per article (the one most of its mentions
 chose).
 
@@ -56,6 +59,7 @@ def _spell_compass(match: re.Match[str]) -> str:
 
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_TOWNSHIP = re.compile(r" (?:township|twp\.?)$")
 _WATER = re.compile(r" (?:river|creek|lake|bay|sound)$")
 _REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
@@ -295,6 +299,14 @@ class Resolver:
                     if found:
                         break
         found = (*found, *postal)
+        if not found and not out and _TOWNSHIP.search(key):
+            # "Jerome Township": the township around (or named after) a town Jerome; the
+            # article's other places choose which one.
+            found = tuple(
+                c
+                for c in self.gazetteer.lookup(_TOWNSHIP.sub("", key))
+                if c.main and c.entry.feature in ("PPL", "ADM2")
+            )
         if _WATER.search(key):
             # "Red River" is the river, not "Red River Parish" named after it.
             found = tuple(c for c in found if c.entry.feature != "ADM2")
