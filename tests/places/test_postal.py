@@ -105,3 +105,16 @@ def test_big_city_beats_a_postal_namesake_in_its_region() -> None:
     ]
     _, oakland = resolver.resolve(mentions)
     assert oakland is not None and oakland.admin1 == "US.CA"
+
+
+def test_postal_village_inside_an_organisation_name_next_to_a_named_town() -> None:
+    pytest.importorskip("zipcodes")
+    # "Harwinton Volunteer Fire Department" in a story on Torrington, Connecticut, a few
+    # km away: the village is meant.
+    mentions = [
+        Mention(0, 10, "Torrington", "entity", "GPE"),
+        Mention(12, 23, "Connecticut", "entity", "GPE"),
+        Mention(40, 49, "Harwinton", "embedded", weak=True),
+    ]
+    _, _, village = default_resolver().resolve(mentions)
+    assert village is not None and village.admin1 == "US.CT" and is_postal(village.geonameid)

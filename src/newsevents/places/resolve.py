@@ -554,7 +554,11 @@ class Resolver:
             elif m.kind == "comma":
                 continue  # an NER-missed "X, Y" counts only inside Y
             if m.weak and not _weak_ok(m, cand, countries, admin1s):
-                continue
+                # A village only the postal list knows, right next to a place the article
+                # named for sure (its fire department, a few km from that town), is meant.
+                near_sure = ctx is not None and ctx.closeness(key, e) >= 1.0
+                if not (is_postal(e.geonameid) and near_sure):
+                    continue
             if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
             spatial = cand.main or _county_short(key, e)
