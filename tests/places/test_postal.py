@@ -70,11 +70,27 @@ def test_postal_towns_have_points_and_states() -> None:
         assert -90 <= lat <= 90 and -180 <= lon <= 180
 
 
-def test_village_only_the_postal_list_knows_is_found() -> None:
+def test_village_only_the_postal_list_knows_is_found_in_its_state() -> None:
     pytest.importorskip("zipcodes")
     # Harwinton, Connecticut (about 5,000 people, but a town, not a cities500 place).
-    (entry,) = default_resolver().resolve([Mention(0, 9, "Harwinton", "entity", "GPE")])
+    mentions = [
+        Mention(0, 9, "Harwinton", "entity", "GPE"),
+        Mention(11, 22, "Connecticut", "entity", "GPE"),
+    ]
+    entry, _ = default_resolver().resolve(mentions)
     assert entry is not None and entry.admin1 == "US.CT" and is_postal(entry.geonameid)
+
+
+def test_village_only_the_postal_list_knows_needs_support() -> None:
+    pytest.importorskip("zipcodes")
+    # Named with places of another country only, the village reading is not taken.
+    mentions = [
+        Mention(0, 9, "Harwinton", "entity", "GPE"),
+        Mention(11, 17, "France", "entity", "GPE"),
+    ]
+    entry, france = default_resolver().resolve(mentions)
+    assert france is not None and france.feature == "PCLI"
+    assert entry is None
 
 
 def test_surname_ner_did_not_call_a_place_is_no_postal_village() -> None:

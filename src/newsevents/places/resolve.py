@@ -21,6 +21,11 @@ the country) plus log10(population) for towns, then context from the article:
   named like a first-level region of its own country ("Wales") gets no lift from a
   neighbouring region ("England").
 
+A village only the postal list knows (no GeoNames id, no population) needs support from
+the article: its state or county named, or another of its places nearby; in a name NER did
+not call a place, a place named for sure right next door. A sizeable namesake city wins
+over it unless its state itself is named.
+
 A township the gazetteer lacks ("Jerome Township") is read as a town of its name, chosen
 by the same context.
 
@@ -559,6 +564,8 @@ class Resolver:
                 near_sure = ctx is not None and ctx.closeness(key, e) >= 1.0
                 if not (is_postal(e.geonameid) and near_sure):
                     continue
+            if is_postal(e.geonameid) and not (container or _postal_support(ctx, key, e)):
+                continue  # "Newfoundland" in a Canadian story is no Kentucky village
             if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
             spatial = cand.main or _county_short(key, e)
@@ -606,6 +613,20 @@ class Resolver:
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         return scored
+
+
+def _postal_support(ctx: _Context | None, key: str, e: Entry) -> bool:
+    """Whether the article supports a village only the postal list knows: its state
+    or county named, or another place of the article nearby."""
+    if ctx is None:
+        return True  # the context-free pass only seeds the context
+    _, admin1s = ctx.without(key)
+    return bool(
+        admin1s[e.admin1]
+        or ctx.in_named_county(key, e)
+        or ctx.closeness(key, e) > 0
+        or ctx.near_support(key, e) > 0
+    )
 
 
 def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str]) -> bool:
