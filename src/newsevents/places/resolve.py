@@ -6,7 +6,7 @@ the country) plus log10(population) for towns, then context from the article:
 - ``X, Y``: candidates of ``X`` inside ``Y`` win ("Paris, Texas");
 - countries and first-level regions named elsewhere in the article (from a first,
   context-free pass, then again from the pass that used that context; a name never
-  counts as its own context);
+  counts as its own context); a country through its regions or big cities only;
 - a town and its county named in the same article support each other ("Palestine" and
   "Anderson County": the Texas town);
 - the dateline's country ("BEIRUT, Lebanon —");
@@ -20,6 +20,14 @@ the country) plus log10(population) for towns, then context from the article:
   "Boston" with "New York" is not the small town in New York state); a small town
   named like a first-level region of its own country ("Wales") gets no lift from a
   neighbouring region ("England").
+
+A village only the postal list knows (no GeoNames id, no population) needs support from
+the article: its state or county named, or another of its places nearby; in a name NER did
+not call a place, a place named for sure right next door. A sizeable namesake city wins
+over it unless its state itself is named.
+
+A township the gazetteer lacks ("Jerome Township") is read as a town of its name, chosen
+by the same context.
 
 Every mention of a name takes one reading per article (the one most of its mentions
 chose).
@@ -36,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ._names import name_key
+from .build import is_postal
 from .gazetteer import Candidate, Entry, Gazetteer
 from .lexicon import PlaceLexicon
 from .mentions import Mention
@@ -55,6 +64,7 @@ def _spell_compass(match: re.Match[str]) -> str:
 
 _ADMIN_WORD = re.compile(r" (?:County|Parish|Borough)$")
 _TAIL = re.compile(r" (?:county|city|state|province|region|parish)$")
+_TOWNSHIP = re.compile(r" (?:township|twp\.?)$")
 _WATER = re.compile(r" (?:river|creek|lake|bay|sound)$")
 _REGION_TAIL = re.compile(r" (?:state|province|region)$")
 
@@ -63,6 +73,7 @@ COUNTRY_CONTEXT = 3.0
 TOP_COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 3.0
 DATELINE_CONTEXT = 2.0
+COUNTRY_WITNESS = 300_000  # a place this big (or a region) puts its country in context
 ALIAS_PENALTY = 3.0
 SOFT_ADMIN1 = 2.5
 SOFT_COUNTRY = 1.0
@@ -179,7 +190,10 @@ class _Context:
 
     def add(self, key: str, entry: Entry, *, anchor: bool) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
-        if entry.cc:
+        # A small town or county does not put its whole country in context ("Hampton
+        # Park", a Melbourne suburb's namesake, makes no Charleston Australian).
+        witness = entry.feature in ("PCLI", "ADM1") or entry.population >= COUNTRY_WITNESS
+        if entry.cc and witness:
             self.countries[entry.cc] += 1
             own[0][entry.cc] += 1
         if entry.admin1 and entry.feature != "PCLI":
@@ -263,6 +277,11 @@ class Resolver:
             if entry is not None:
                 out.append(Candidate(entry, True))
         found = self.gazetteer.lookup(key)
+        if all(is_postal(c.entry.geonameid) for c in found):
+            # "East Texas" is the region even though a village is called so.
+            postal, found = found, ()
+        else:
+            postal = ()
         if not found and not out and _COMPASS.match(key):
             # "S. Africa", "N. Korea": the abbreviated compass word is part of the name.
             found = self.gazetteer.lookup(_COMPASS.sub(_spell_compass, key, count=1))
@@ -284,6 +303,15 @@ class Resolver:
                         found = (Candidate(entry, True),) if entry else ()
                     if found:
                         break
+        found = (*found, *postal)
+        if not found and not out and _TOWNSHIP.search(key):
+            # "Jerome Township": the township around (or named after) a town Jerome; the
+            # article's other places choose which one.
+            found = tuple(
+                c
+                for c in self.gazetteer.lookup(_TOWNSHIP.sub("", key))
+                if c.main and c.entry.feature in ("PPL", "ADM2")
+            )
         if _WATER.search(key):
             # "Red River" is the river, not "Red River Parish" named after it.
             found = tuple(c for c in found if c.entry.feature != "ADM2")
@@ -479,6 +507,10 @@ class Resolver:
                 for c in all_cands[m.container]
                 if c.entry.feature in ("PCLI", "ADM1", "ADM2")
             ]
+        if container and any(_inside(c.entry, y) for c in cands for y in container):
+            # "Jefferson County, Colo.": only the readings inside Colorado remain, however
+            # many Kansas towns the article names.
+            cands = [c for c in cands if any(_inside(c.entry, y) for y in container)]
         key = m.key  # computed on every access
         countries, admin1s = ctx.without(key) if ctx else (Counter(), Counter())
         top_cc = countries.most_common(1)[0][0] if countries else None
@@ -502,6 +534,10 @@ class Resolver:
             c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= FAMOUS_CITY
             for c in cands
         )
+        sizeable = any(
+            c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= REGION_CITY_MIN
+            for c in cands
+        )
         scored: list[tuple[float, int, Entry]] = []
         for n, cand in enumerate(cands):
             if country_name and not cand.main:
@@ -523,7 +559,13 @@ class Resolver:
             elif m.kind == "comma":
                 continue  # an NER-missed "X, Y" counts only inside Y
             if m.weak and not _weak_ok(m, cand, countries, admin1s):
-                continue
+                # A village only the postal list knows, right next to a place the article
+                # named for sure (its fire department, a few km from that town), is meant.
+                near_sure = ctx is not None and ctx.closeness(key, e) >= 1.0
+                if not (is_postal(e.geonameid) and near_sure):
+                    continue
+            if is_postal(e.geonameid) and not (container or _postal_support(ctx, key, e)):
+                continue  # "Newfoundland" in a Canadian story is no Kentucky village
             if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
             spatial = cand.main or _county_short(key, e)
@@ -546,16 +588,22 @@ class Resolver:
                 local = e.population >= REGION_CITY_MIN or not any(
                     r.cc == e.cc and r.feature == "ADM1" for r in regions
                 )
+                # A village known only from the postal list: a sizeable namesake city
+                # wins unless the village's region itself is named ("Oakland" in a Texas
+                # story is still California's).
+                hidden = is_postal(e.geonameid) and sizeable
                 # A big city's small namesake needs its region itself named ("Boston" with
                 # "Buffalo" is still Massachusetts' Boston).
                 named = admin1s[e.admin1] and (
-                    not famous or e.population >= FAMOUS_CITY or ctx.region_named(key, e.admin1)
+                    not (famous or hidden)
+                    or e.population >= FAMOUS_CITY
+                    or ctx.region_named(key, e.admin1)
                 )
                 if e.admin1 and named and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
-                soft = not famous or e.population >= FAMOUS_CITY
+                soft = not (famous or hidden) or e.population >= FAMOUS_CITY
                 if e.admin1 and (local or e.feature == "ADM1") and soft:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
                 if e.cc:
@@ -567,11 +615,27 @@ class Resolver:
         return scored
 
 
+def _postal_support(ctx: _Context | None, key: str, e: Entry) -> bool:
+    """Whether the article supports a village only the postal list knows: its state
+    or county named, or another place of the article nearby."""
+    if ctx is None:
+        return True  # the context-free pass only seeds the context
+    _, admin1s = ctx.without(key)
+    return bool(
+        admin1s[e.admin1]
+        or ctx.in_named_county(key, e)
+        or ctx.closeness(key, e) > 0
+        or ctx.near_support(key, e) > 0
+    )
+
+
 def _weak_ok(m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str]) -> bool:
     """Whether a reading of a mention NER did not call a place is supported enough."""
     e = cand.entry
     if m.kind == "civic":
         return True  # "Grand Ledge Police": the town, however small
+    if is_postal(e.geonameid):
+        return False  # a village known only from the postal list: "Wilson said" is no place
     if not cand.main and e.feature != "PCLI" and not _region_form(m.key, e, countries):
         return False  # a country's other names are curated ("DPRK", "Holy See")
     if admin1s[e.admin1] and e.feature != "PCLI":
