@@ -25,7 +25,6 @@ import csv
 import hashlib
 import importlib.metadata
 import json
-import math
 import os
 import re
 import sqlite3
@@ -38,6 +37,7 @@ from pathlib import Path
 
 from ..codes import read_tsv
 from ..errors import LexiconError
+from ._geo import km as _km
 from ._names import is_latin, name_key
 
 BUILD_VERSION = 7
@@ -275,16 +275,6 @@ def _add_postal_towns(rows: _Rows, subdivisions: dict[int, list[str]]) -> None:
 def is_postal(geonameid: int) -> bool:
     """Whether a gazetteer id is a postal town's (known from the zipcodes package only)."""
     return geonameid <= _POSTAL_ID
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def build_gazetteer(path: Path) -> None:

@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ._geo import km as _km
 from ._names import name_key
 from .build import is_postal
 from .gazetteer import Candidate, Entry, Gazetteer
@@ -688,16 +689,6 @@ def _fade(km: float, far: float) -> float:
     if km >= far:
         return 0.0
     return min(1.0, math.log(far / max(km, NEAR_KM)) / math.log(far / NEAR_KM))
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _inside(e: Entry, container: Entry) -> bool:
