@@ -157,6 +157,7 @@ def test_job_titles_are_no_places() -> None:
     # "Vice Mayor Jones", "Officer Smith": titles, though small towns abroad are so named.
     resolver = default_resolver()
     assert not resolver.is_known("vice") and not resolver.is_known("officer")
+    assert not resolver.is_known("prince") and not resolver.is_known("queen")
 
 
 def test_a_river_name_is_no_county_named_after_the_river() -> None:
@@ -211,3 +212,19 @@ def test_a_township_is_read_as_its_namesake_town_near_the_other_places() -> None
     # stands for it (not England's Bristol).
     _, township = _resolve("Philadelphia", "Bristol Township")
     assert township is not None and (township.feature, township.admin1) == ("PPL", "US.PA")
+
+
+def test_a_list_of_cities_is_no_list_of_regions() -> None:
+    # "stops in Washington, New York and Boston": Boston is no region, so the list is of
+    # cities and New York is the city.
+    ms = _mentions("Washington", "New York", "Boston")
+    ms[0].listed = ms[1].listed = True
+    _, new_york, _ = default_resolver().resolve(ms)
+    assert new_york is not None and new_york.feature == "PPL" and new_york.admin1 == "US.NY"
+
+
+def test_a_list_of_regions_keeps_its_regions() -> None:
+    ms = _mentions("Ohio", "New York", "Michigan")
+    ms[0].listed = ms[1].listed = True
+    _, new_york, _ = default_resolver().resolve(ms)
+    assert new_york is not None and new_york.feature == "ADM1"

@@ -400,7 +400,7 @@ class Resolver:
         # Pass 1: containers and priors only; its confident choices become context for
         # pass 2, whose confident choices become the context of the next pass, and so on.
         held = {o.container for o in mentions if o.container is not None}
-        held.update(n for n, o in enumerate(mentions) if o.listed)  # regions listed together
+        held.update(self._region_lists(mentions))  # regions listed together
         memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
             self._best(m, c, mentions, cands, None, n in held, memo)
@@ -460,6 +460,21 @@ class Resolver:
                         out = list(mentions)
                     out[n] = replace(m, text=m.text.rstrip()[:-4].rstrip())
         return out  # same order: containers still point at the right mentions
+
+    def _region_lists(self, mentions: list[Mention]) -> set[int]:
+        """The listed mentions of lists of regions: a run of listed names whose next
+        name is a region too ("Ohio, Indiana and Michigan"), not a city ("Washington,
+        New York and Boston": cities)."""
+        out: set[int] = set()
+        run: list[int] = []
+        for n, m in enumerate([*mentions, None]):
+            if m is not None and m.listed:
+                run.append(n)
+                continue
+            if run and (m is None or self.is_region(m.key)):
+                out.update(run)
+            run = []
+        return out
 
     @staticmethod
     def _is_container(m: Mention, mentions: list[Mention]) -> bool:
