@@ -228,3 +228,15 @@ def test_a_list_of_regions_keeps_its_regions() -> None:
     ms[0].listed = ms[1].listed = True
     _, new_york, _ = default_resolver().resolve(ms)
     assert new_york is not None and new_york.feature == "ADM1"
+
+
+def test_a_world_capital_beats_small_namesakes_of_a_named_country() -> None:
+    # A story naming the United States and Texas that mentions Rome: the Italian capital,
+    # not a Georgia or New York town (their own states are not named).
+    *_, rome = _resolve("United States", "Texas", "Rome")
+    assert rome is not None and rome.cc == "IT"
+
+
+def test_a_world_capitals_namesake_with_its_region_named() -> None:
+    *_, rome = _resolve("Georgia", "Atlanta", "Rome")
+    assert rome is not None and rome.admin1 == "US.GA"

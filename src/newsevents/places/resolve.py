@@ -97,6 +97,7 @@ BIG_CITY_BONUS = 1.0
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
 FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+WORLD_CAPITAL = 100_000  # a capital this big is a world city (see _scores)
 FAMOUS_NEAR = 0.75  # closeness (about 50 km) that still lifts a big city's small namesake
 # Spatial coherence: a town or county near another place the article confidently named
 # ("Jordan" with "Shakopee": the Minnesota town, not the country). The bonus falls from
@@ -550,6 +551,26 @@ class Resolver:
             c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= FAMOUS_CITY
             for c in cands
         )
+        # A world city: a capital or a city of a million under its main name.
+        world = next(
+            (
+                c.entry
+                for c in cands
+                if c.main
+                and (
+                    (c.entry.feature == "PPLC" and c.entry.population >= WORLD_CAPITAL)
+                    or (c.entry.feature in ("PPL", "PPLC") and c.entry.population >= BIG_CITY)
+                )
+            ),
+            None,
+        )
+        # Countries with a sizeable reading of the name: their small namesakes keep the
+        # country's context (the sizeable one competes with the world city on its own).
+        big_ccs = {
+            c.entry.cc
+            for c in cands
+            if c.entry.feature in ("PPL", "PPLC") and c.entry.population >= REGION_CITY_MIN
+        }
         sizeable = any(
             c.main and c.entry.feature in ("PPL", "PPLC") and c.entry.population >= REGION_CITY_MIN
             for c in cands
@@ -596,7 +617,18 @@ class Resolver:
                 if lift:
                     score += PROXIMITY * near
             if ctx is not None and score >= best_prior - CONTEXT_WINDOW:
-                if e.cc and countries[e.cc]:
+                # A world city's small namesakes ("Rome" in a story that also names the
+                # United States: only small towns there) need their own region named or
+                # a named place close by (or a local institution of theirs named): their
+                # country alone is no evidence.
+                abroad = (
+                    world is not None
+                    and key not in ctx.civic
+                    and e.cc not in big_ccs
+                    and not ctx.region_named(key, e.admin1)
+                    and ctx.closeness(key, e) < FAMOUS_NEAR
+                )
+                if e.cc and countries[e.cc] and not abroad:
                     score += COUNTRY_CONTEXT + (TOP_COUNTRY_CONTEXT if e.cc == top_cc else 0.0)
                 # A town named like a first-level region of its own country ("Wales",
                 # England) gets no lift from the neighbouring region the article names
@@ -622,7 +654,7 @@ class Resolver:
                 soft = not (famous or hidden) or e.population >= FAMOUS_CITY
                 if e.admin1 and (local or e.feature == "ADM1") and soft:
                     score += SOFT_ADMIN1 * min(ctx.soft_support(key, e.admin1), 2)
-                if e.cc:
+                if e.cc and not abroad:
                     score += SOFT_COUNTRY * min(ctx.soft_support(key, "cc:" + e.cc), 3)
                 if spatial and soft:
                     score += SOFT_NEAR * min(ctx.near_support(key, e), SOFT_NEAR_CAP)
