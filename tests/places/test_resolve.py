@@ -240,3 +240,14 @@ def test_a_world_capital_beats_small_namesakes_of_a_named_country() -> None:
 def test_a_world_capitals_namesake_with_its_region_named() -> None:
     *_, rome = _resolve("Georgia", "Atlanta", "Rome")
     assert rome is not None and rome.admin1 == "US.GA"
+
+
+def test_a_village_of_a_country_the_article_never_names_is_no_reading() -> None:
+    # "the Guildhall in London": no Vermont village in a story about Britain.
+    *_, guildhall = _resolve("Britain", "London", "Guildhall")
+    assert guildhall is None
+
+
+def test_a_village_whose_region_is_named_keeps_its_reading() -> None:
+    *_, guildhall = _resolve("Vermont", "Guildhall")
+    assert guildhall is not None and guildhall.admin1 == "US.VT"

@@ -97,6 +97,7 @@ BIG_CITY_BONUS = 1.0
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
 FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+STRANGER_POPULATION = 10_000  # a village abroad, in a country never named (see _stranger)
 WORLD_CAPITAL = 100_000  # a capital this big is a world city (see _scores)
 FAMOUS_NEAR = 0.75  # closeness (about 50 km) that still lifts a big city's small namesake
 # Spatial coherence: a town or county near another place the article confidently named
@@ -603,6 +604,8 @@ class Resolver:
                     continue
             if is_postal(e.geonameid) and not (container or _postal_support(ctx, key, e)):
                 continue  # "Newfoundland" in a Canadian story is no Kentucky village
+            if ctx is not None and not container and _stranger(ctx, key, e, countries, admin1s):
+                continue  # "Bains" in a Bahamas story is no French village
             if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
             spatial = cand.main or _county_short(key, e)
@@ -661,6 +664,23 @@ class Resolver:
             scored.append((score, -n, e))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         return scored
+
+
+def _stranger(
+    ctx: _Context, key: str, e: Entry, countries: Counter[str], admin1s: Counter[str]
+) -> bool:
+    """Whether ``e`` is a village of a country the article never names while it names
+    others for sure, with no named place or region of its own nearby: a local name the
+    gazetteer lacks (its town's point is then used), not a village abroad."""
+    return (
+        e.feature == "PPL"
+        and e.population < STRANGER_POPULATION
+        and bool(countries)
+        and not countries[e.cc]
+        and not admin1s[e.admin1]
+        and ctx.closeness(key, e) == 0.0
+        and ctx.near_support(key, e) == 0.0
+    )
 
 
 def _postal_support(ctx: _Context | None, key: str, e: Entry) -> bool:
