@@ -251,3 +251,15 @@ def test_a_village_of_a_country_the_article_never_names_is_no_reading() -> None:
 def test_a_village_whose_region_is_named_keeps_its_reading() -> None:
     *_, guildhall = _resolve("Vermont", "Guildhall")
     assert guildhall is not None and guildhall.admin1 == "US.VT"
+
+
+def test_a_name_coordinated_with_a_state_is_the_state() -> None:
+    # "laws of Oregon and Washington": the state, not the capital.
+    _, washington = _resolve("Oregon", "Washington")
+    assert washington is not None and washington.feature == "ADM1"
+
+
+def test_a_name_beside_a_country_keeps_its_city_reading() -> None:
+    # "... Syria and Iran. Washington seems prepared ...": the capital.
+    _, washington = _resolve("Iran", "Washington")
+    assert washington is not None and washington.admin1 == "US.DC"

@@ -97,6 +97,7 @@ BIG_CITY_BONUS = 1.0
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
 FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+COORDINATED_GAP = 6  # at most ", and " between two coordinated names
 STRANGER_POPULATION = 10_000  # a village abroad, in a country never named (see _stranger)
 WORLD_CAPITAL = 100_000  # a capital this big is a world city (see _scores)
 FAMOUS_NEAR = 0.75  # closeness (about 50 km) that still lifts a big city's small namesake
@@ -403,6 +404,7 @@ class Resolver:
         # pass 2, whose confident choices become the context of the next pass, and so on.
         held = {o.container for o in mentions if o.container is not None}
         held.update(self._region_lists(mentions))  # regions listed together
+        held.update(self._beside_regions(mentions, cands, held))
         memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
             self._best(m, c, mentions, cands, None, n in held, memo)
@@ -476,6 +478,37 @@ class Resolver:
             if run and (m is None or self.is_region(m.key)):
                 out.update(run)
             run = []
+        return out
+
+    def _beside_regions(
+        self, mentions: list[Mention], cands: list[list[Candidate]], held: set[int]
+    ) -> set[int]:
+        """Names coordinated with a plain first-level region's name ("Oregon and
+        Washington", "California or Washington"): read as regions too. A neighbour that is
+        also a big city's name ("New York") says nothing."""
+
+        def plain_region(n: int) -> bool:
+            c = cands[n]
+            return any(x.main and x.entry.feature == "ADM1" for x in c) and not any(
+                x.entry.feature in ("PPL", "PPLC")
+                and x.entry.population >= REGION_CITY_MIN
+                and (x.main or x.entry.population >= BIG_CITY)
+                for x in c
+            )
+
+        out: set[int] = set()
+        for n, m in enumerate(mentions):
+            if n in held or m.container is not None or m.target is not None:
+                continue
+            if not any(x.main and x.entry.feature == "ADM1" for x in cands[n]):
+                continue
+            for j in (n - 1, n + 1):
+                if not 0 <= j < len(mentions) or mentions[j].key == m.key:
+                    continue
+                other = mentions[j]
+                gap = other.start - m.end if j > n else m.start - other.end
+                if 0 < gap <= COORDINATED_GAP and plain_region(j):
+                    out.add(n)
         return out
 
     @staticmethod
@@ -584,6 +617,7 @@ class Resolver:
             score = self.prior(cand)
             if (
                 not country_name
+                and not is_container
                 and e.population >= REGION_CITY_MIN
                 and e.feature in ("PPL", "PPLC")
                 and (cand.main or e.population >= BIG_CITY)
