@@ -263,3 +263,21 @@ def test_a_name_beside_a_country_keeps_its_city_reading() -> None:
     # "... Syria and Iran. Washington seems prepared ...": the capital.
     _, washington = _resolve("Iran", "Washington")
     assert washington is not None and washington.admin1 == "US.DC"
+
+
+def test_the_datelines_state_lifts_a_bare_name_of_it() -> None:
+    # "FORT LEWIS, Wash. - ... teams across Washington ...": the state gains over the
+    # capital by the dateline's state.
+    from newsevents.places.resolve import DATELINE_CONTEXT, _Context
+
+    resolver = default_resolver()
+    (m,) = _mentions("Washington")
+    cands = resolver.candidates_for_key(m.key)
+
+    def state_lead(ctx: _Context) -> float:
+        scores = {e.feature: s for s, _, e in resolver._scores(m, cands, [m], [cands], ctx, False)}
+        return scores["ADM1"] - scores["PPLC"]
+
+    plain = state_lead(_Context())
+    dated = state_lead(_Context(dateline_admin1="US.WA"))
+    assert dated - plain == DATELINE_CONTEXT

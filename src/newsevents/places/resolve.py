@@ -9,7 +9,8 @@ the country) plus log10(population) for towns, then context from the article:
   counts as its own context); a country through its regions or big cities only;
 - a town and its county named in the same article support each other ("Palestine" and
   "Anderson County": the Texas town);
-- the dateline's country ("BEIRUT, Lebanon —");
+- the dateline's country ("BEIRUT, Lebanon —") and state ("CAMP MURRAY, Wash. —": a bare
+  "Washington" is the state);
 - spatial coherence: a town or county close to a place the article confidently named
   ("Jordan" near "Shakopee": the Minnesota town), and, more softly, close to plausible
   readings of the article's other names (a cluster of small towns in one area);
@@ -97,6 +98,7 @@ BIG_CITY_BONUS = 1.0
 REGION_CITY_BONUS = 3.0
 REGION_CITY_MIN = 100_000
 FAMOUS_CITY = 500_000  # a city this big is its name's default reading (see _scores)
+OPENING = 40  # an "X, Y" starting this close to the text's start is its dateline
 COORDINATED_GAP = 6  # at most ", and " between two coordinated names
 STRANGER_POPULATION = 10_000  # a village abroad, in a country never named (see _stranger)
 WORLD_CAPITAL = 100_000  # a capital this big is a world city (see _scores)
@@ -134,6 +136,7 @@ class _Context:
     regions_named: dict[str, set[str]] = field(default_factory=dict)
     by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
     dateline_cc: str | None = None
+    dateline_admin1: str | None = None  # the state of "CAMP MURRAY, Wash. —"
     soft: dict[str, Counter[str]] = field(default_factory=dict)  # key -> plausible regions
     soft_total: Counter[str] = field(default_factory=Counter)
     # county code -> names with a reading that is that county / a town in it
@@ -405,6 +408,10 @@ class Resolver:
         held = {o.container for o in mentions if o.container is not None}
         held.update(self._region_lists(mentions))  # regions listed together
         held.update(self._beside_regions(mentions, cands, held))
+        # The region of the opening "X, Y" (a dateline, even one NER split up).
+        first = mentions[0] if mentions else None
+        opening = first is not None and (first.kind == "dateline" or first.start < OPENING)
+        dateline_region = first.container if opening and first else None
         memo: dict[tuple, tuple[Entry, float, float] | None] = {}
         picked = [
             self._best(m, c, mentions, cands, None, n in held, memo)
@@ -420,10 +427,12 @@ class Resolver:
                 near_memo=ctx.near_memo,
                 civic=ctx.civic,
             )
-            for m, c, pick in zip(mentions, cands, picked, strict=True):
+            for n, (m, c, pick) in enumerate(zip(mentions, cands, picked, strict=True)):
                 if pick is None:
                     continue
                 entry, margin, _ = pick
+                if n == dateline_region and entry.feature == "ADM1":
+                    round_ctx.dateline_admin1 = entry.admin1
                 # Sure: far ahead of the other readings, the only one, or a city of a
                 # million (Dallas is context even though Dallas, Oregon exists).
                 sure = margin >= CONFIDENT_MARGIN or len(c) == 1 or entry.population >= BIG_CITY
@@ -686,6 +695,8 @@ class Resolver:
                 )
                 if e.admin1 and named and (local or e.feature == "ADM1"):
                     score += ADMIN1_CONTEXT
+                if ctx.dateline_admin1 and e.admin1 == ctx.dateline_admin1 and e.feature == "ADM1":
+                    score += DATELINE_CONTEXT  # "Washington" in a story from "X, Wash."
                 if ctx.dateline_cc and e.cc == ctx.dateline_cc:
                     score += DATELINE_CONTEXT
                 soft = not (famous or hidden) or e.population >= FAMOUS_CITY
