@@ -281,3 +281,10 @@ def test_the_datelines_state_lifts_a_bare_name_of_it() -> None:
     plain = state_lead(_Context())
     dated = state_lead(_Context(dateline_admin1="US.WA"))
     assert dated - plain == DATELINE_CONTEXT
+
+
+def test_a_village_outside_the_articles_main_country_is_no_reading() -> None:
+    # A story about Britain that also names the United States once: "Guildhall" is no
+    # Vermont village.
+    *_, guildhall = _resolve("Britain", "London", "Britain", "United States", "Guildhall")
+    assert guildhall is None

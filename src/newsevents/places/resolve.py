@@ -647,7 +647,11 @@ class Resolver:
                     continue
             if is_postal(e.geonameid) and not (container or _postal_support(ctx, key, e)):
                 continue  # "Newfoundland" in a Canadian story is no Kentucky village
-            if ctx is not None and not container and _stranger(ctx, key, e, countries, admin1s):
+            if (
+                ctx is not None
+                and not container
+                and _stranger(ctx, key, e, countries, admin1s, top_cc)
+            ):
                 continue  # "Bains" in a Bahamas story is no French village
             if ctx is not None and ctx.in_named_county(key, e):
                 score += COUNTY_PAIR  # "Palestine" with "Anderson County": the Texas town
@@ -712,16 +716,22 @@ class Resolver:
 
 
 def _stranger(
-    ctx: _Context, key: str, e: Entry, countries: Counter[str], admin1s: Counter[str]
+    ctx: _Context,
+    key: str,
+    e: Entry,
+    countries: Counter[str],
+    admin1s: Counter[str],
+    top_cc: str | None,
 ) -> bool:
-    """Whether ``e`` is a village of a country the article never names while it names
-    others for sure, with no named place or region of its own nearby: a local name the
-    gazetteer lacks (its town's point is then used), not a village abroad."""
+    """Whether ``e`` is a village outside the country the article names most, with no
+    named region or place of its own nearby: a local name the gazetteer lacks (its
+    town's point is then used), not a village abroad ("Heathrow" in a story about
+    Britain that also names the United States is no Florida village)."""
     return (
         e.feature == "PPL"
         and e.population < STRANGER_POPULATION
         and bool(countries)
-        and not countries[e.cc]
+        and e.cc != top_cc
         and not admin1s[e.admin1]
         and ctx.closeness(key, e) == 0.0
         and ctx.near_support(key, e) == 0.0
