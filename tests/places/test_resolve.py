@@ -288,3 +288,10 @@ def test_a_village_outside_the_articles_main_country_is_no_reading() -> None:
     # Vermont village.
     *_, guildhall = _resolve("Britain", "London", "Britain", "United States", "Guildhall")
     assert guildhall is None
+
+
+def test_a_capital_is_no_spatial_anchor() -> None:
+    # "Washington" in a story about regulators is the government: it does not make
+    # "Cambridge" the small Maryland town 100 km from it.
+    _, cambridge = _resolve("Washington", "Cambridge")
+    assert cambridge is not None and cambridge.admin1 != "US.MD"

@@ -208,7 +208,9 @@ class _Context:
             if entry.feature in ("ADM1", "ADM2") or entry.population < BIG_CITY:
                 self.regions_named.setdefault(entry.admin1, set()).add(key)
             own[1][entry.admin1] += 1
-        if anchor and entry.feature in POINT_FEATURES:
+        # A national capital is no spatial anchor: "Washington" mostly means the
+        # government, not the towns around it.
+        if anchor and entry.feature in POINT_FEATURES and entry.feature != "PPLC":
             self.anchors.append((key, entry))
 
     def region_named(self, key: str, admin1: str) -> bool:
