@@ -295,3 +295,11 @@ def test_a_capital_is_no_spatial_anchor() -> None:
     # "Cambridge" the small Maryland town 100 km from it.
     _, cambridge = _resolve("Washington", "Cambridge")
     assert cambridge is not None and cambridge.admin1 != "US.MD"
+
+
+def test_canadian_province_abbreviation_after_a_comma() -> None:
+    # "Estey's Bridge, N.B.": New Brunswick, but only as the Y of "X, Y".
+    resolver = default_resolver()
+    (nb, *_) = resolver.candidates_for_key("n.b.", comma=True)
+    assert nb.entry.feature == "ADM1" and nb.entry.admin1 == "CA.04"
+    assert not resolver.candidates_for_key("n.b.")
