@@ -303,3 +303,9 @@ def test_canadian_province_abbreviation_after_a_comma() -> None:
     (nb, *_) = resolver.candidates_for_key("n.b.", comma=True)
     assert nb.entry.feature == "ADM1" and nb.entry.admin1 == "CA.04"
     assert not resolver.candidates_for_key("n.b.")
+
+
+def test_a_spaced_region_name_finds_its_hyphenated_main_name() -> None:
+    # "the North West and Limpopo provinces": South Africa's North-West.
+    north_west, _ = _resolve("North West", "Limpopo")
+    assert north_west is not None and north_west.admin1 == "ZA.10"

@@ -321,6 +321,20 @@ class Resolver:
                 for c in self.gazetteer.lookup(_TOWNSHIP.sub("", key))
                 if c.main and c.entry.feature in ("PPL", "ADM2")
             )
+        if " " in key:
+            # "North West" (province) is GeoNames' "North-West": a region's hyphenated
+            # main name counts as well.
+            ids = {c.entry.geonameid for c in found}
+            found = (
+                *found,
+                *(
+                    c
+                    for c in self.gazetteer.lookup(key.replace(" ", "-"))
+                    if c.main
+                    and c.entry.feature in ("PCLI", "ADM1")
+                    and c.entry.geonameid not in ids
+                ),
+            )
         if _WATER.search(key):
             # "Red River" is the river, not "Red River Parish" named after it.
             found = tuple(c for c in found if c.entry.feature != "ADM2")
