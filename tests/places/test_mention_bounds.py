@@ -103,3 +103,11 @@ def test_bounds_word_tagged_a_place_more_often_is_no_surname() -> None:
         ("waits", "VERB", "O"),
     ]
     assert _mentions(tokens) == ["Egypt", "Egypt"]
+
+
+def test_bounds_small_town_surname_stays_a_surname_however_often_tagged() -> None:
+    # NER calls the coach's surname a place each time; a small town's name is no evidence.
+    after = []
+    for _ in range(3):
+        after += [("Ripley", "PROPN", "B-GPE"), ("won", "VERB", "O"), (".", "PUNCT", "O")]
+    assert _mentions(_coach(after)) == []

@@ -446,8 +446,9 @@ def find_mentions(
             if ent.end - ent.start > 1 and last.is_alpha and tokens[ent.start].is_alpha:
                 surnames.add(last.lower_)
     if surnames:
-        # NER's majority over the article decides: a word it gives another label more often
-        # than a person's ("Rethinking Egypt" once, "Egypt" seven times) is no surname.
+        # A country, region or large city that NER gives another label more often than a
+        # person's is no surname ("Rethinking Egypt" once, "Egypt" seven times); a small
+        # town's name is, however often NER calls it a place ("Ripley").
         votes: dict[str, int] = dict.fromkeys(surnames, 0)
         for tok in tokens:
             if tok.ent_type_ and tok.lower_ in votes:
@@ -455,7 +456,7 @@ def find_mentions(
                     votes[tok.lower_] += 1
                 else:
                     votes[tok.lower_] -= 1
-        surnames = {w for w, v in votes.items() if v >= 0}
+        surnames = {w for w, v in votes.items() if v >= 0 or not is_major(w)}
 
     def surname(span: Span) -> bool:
         """Whether a one-word name is the surname of a person the article names in full
