@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsevents.places import default_resolver
+from newsevents.places import default_resolver, find_places
 from newsevents.places.lexicon import default_place_lexicon
 from newsevents.places.mentions import find_mentions
 
@@ -111,3 +111,25 @@ def test_bounds_small_town_surname_stays_a_surname_however_often_tagged() -> Non
     for _ in range(3):
         after += [("Ripley", "PROPN", "B-GPE"), ("won", "VERB", "O"), (".", "PUNCT", "O")]
     assert _mentions(_coach(after)) == []
+
+
+def test_bounds_unknown_acronym_or_lower_case_word_tagged_place_is_dropped() -> None:
+    tokens = [
+        ("Firms", "NOUN", "O"),
+        ("in", "ADP", "O"),
+        ("XQZ", "PROPN", "B-GPE"),
+        ("sat", "VERB", "O"),
+        ("on", "ADP", "O"),
+        ("the", "DET", "O"),
+        ("verandah", "NOUN", "B-GPE"),
+        ("near", "ADP", "O"),
+        ("Zorblatt", "PROPN", "B-GPE"),
+    ]
+    doc = Doc(
+        _VOCAB,
+        words=[w for w, _, _ in tokens],
+        pos=[p for _, p, _ in tokens],
+        ents=[e for _, _, e in tokens],
+    )
+    # An unknown capitalised name stays (reported without a GeoNames id).
+    assert [p.text for p in find_places(doc)] == ["Zorblatt"]

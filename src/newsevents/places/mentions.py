@@ -176,6 +176,11 @@ def _after_locative(span: Span) -> bool:
     return span.end >= len(doc) or doc[span.end].text not in _POSSESSIVE
 
 
+def _acronym(text: str) -> bool:
+    """A short word with two or more capitals ("AI", "MoD", "IoTX", "P.A.")."""
+    return " " not in text and len(text) <= 5 and sum(c.isupper() for c in text) >= 2
+
+
 def _widen_word(tok: Token) -> bool:
     """A word that may continue a place name across an entity's edge ("Belle" + "Plaine",
     "Sault Ste." + "Marie"): capitalised, alphabetic or an abbreviated head ("Ste.")."""
@@ -509,7 +514,10 @@ def find_mentions(
                 # An unknown name that is a person's elsewhere in the article ("Farrin",
                 # "Saakashvili" tagged GPE) is kept only if the gazetteer knows it.
                 named_person = not known and all(t.lower_ in person_words for t in part)
-                optional = label == "FAC" or label == "NORP" or named_person
+                # An unknown name in lower case ("veranda", "red states") or an unknown
+                # acronym ("AI", "MoD", "UConn") is no toponym NER could vouch for.
+                odd = not known and (not part.text[:1].isupper() or _acronym(part.text))
+                optional = label == "FAC" or label == "NORP" or named_person or odd
                 add(
                     Mention(
                         part.start_char,
