@@ -133,3 +133,11 @@ def test_bounds_unknown_acronym_or_lower_case_word_tagged_place_is_dropped() -> 
     )
     # An unknown capitalised name stays (reported without a GeoNames id).
     assert [p.text for p in find_places(doc)] == ["Zorblatt"]
+
+
+def test_bounds_organisation_acronym_is_no_village() -> None:
+    # "BA" is a village somewhere, but an airline's or a degree's acronym here.
+    tokens = [("She", "PRON", "O"), ("joined", "VERB", "O"), ("BA", "PROPN", "B-ORG")]
+    assert _mentions(tokens) == []
+    tokens = [("Talks", "NOUN", "O"), ("with", "ADP", "O"), ("DPRK", "PROPN", "B-ORG")]
+    assert _mentions(tokens) == ["DPRK"]

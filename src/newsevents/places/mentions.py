@@ -463,6 +463,14 @@ def find_mentions(
                     votes[tok.lower_] -= 1
         surnames = {w for w, v in votes.items() if v >= 0 or not is_major(w)}
 
+    def stray_acronym(span: Span) -> bool:
+        """An acronym NER did not call a place that names no country, region or large
+        city ("BA", "CIS", "OAS" as organisations): a namesake village is not meant."""
+        key = name_key(span.text)
+        if not _acronym(span.text) or key in lexicon.aliases or is_major(key):
+            return False
+        return is_region is None or not is_region(key)  # "DPRK"
+
     def surname(span: Span) -> bool:
         """Whether a one-word name is the surname of a person the article names in full
         ("coach Ripley" after "Darren Ripley") with no place cue of its own: a locative
@@ -498,6 +506,8 @@ def find_mentions(
                 # Demonyms are found below; a NORP that is a known place ("Rapides
                 # Parish") still counts as a place.
                 if name_key(span.text) in lexicon.demonyms or not is_known(name_key(span.text)):
+                    continue
+                if stray_acronym(span):
                     continue
             span = _extend_tail(span, is_known)
             spans = [span]
@@ -697,7 +707,7 @@ def find_mentions(
         ):
             continue  # "Jordan Smith"; but "Tamil Nadu" mistaken for a person is a place
         span = _extend_tail(span, is_known)
-        if any(taken[span.start : span.end]) or surname(span):
+        if any(taken[span.start : span.end]) or surname(span) or stray_acronym(span):
             continue
         if is_known(name_key(span.text)):
             add(
@@ -727,7 +737,7 @@ def find_mentions(
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
             span = _known_part(span, is_known, is_major) or span
-        if is_known(name_key(span.text)) and not surname(span):
+        if is_known(name_key(span.text)) and not surname(span) and not stray_acronym(span):
             add(
                 Mention(
                     span.start_char,
