@@ -141,3 +141,16 @@ def test_bounds_organisation_acronym_is_no_village() -> None:
     assert _mentions(tokens) == []
     tokens = [("Talks", "NOUN", "O"), ("with", "ADP", "O"), ("DPRK", "PROPN", "B-ORG")]
     assert _mentions(tokens) == ["DPRK"]
+
+
+def test_bounds_known_name_tagged_person_listed_after_a_place() -> None:
+    tokens = [
+        ("Trucks", "NOUN", "O"),
+        ("ran", "VERB", "O"),
+        ("between", "ADP", "O"),
+        ("Fresno", "PROPN", "B-GPE"),
+        ("and", "CCONJ", "O"),
+        ("Glen", "PROPN", "B-PERSON"),
+        ("Allen", "PROPN", "I-PERSON"),
+    ]
+    assert _mentions(tokens) == ["Fresno", "Glen Allen"]

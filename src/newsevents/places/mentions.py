@@ -690,6 +690,7 @@ def find_mentions(
         if tok.text in ("'s", "\u2019s") and tok.i > 0:
             place_before(tok.i, "embedded", _capital_word, skip_person=True)
 
+    place_ends = {end for m, _, end in found if m.kind == "entity" and m.required}
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
     for ent in ents:
@@ -699,10 +700,15 @@ def find_mentions(
         if span is None:
             continue
         locative = _after_locative(span)
+        # Listed after a place NER found ("between Coggeshall and Marks Tey"): see
+        # _coordinated.
+        listed = span.start >= 2 and tokens[span.start - 1].lower_ in _LIST
+        listed = listed and span.start - 1 in place_ends
         if (
             ent.label_ == "PERSON"
             and len(span) > 1
             and not locative
+            and not listed
             and not is_major(name_key(span.text))
         ):
             continue  # "Jordan Smith"; but "Tamil Nadu" mistaken for a person is a place
