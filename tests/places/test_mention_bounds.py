@@ -154,3 +154,27 @@ def test_bounds_known_name_tagged_person_listed_after_a_place() -> None:
         ("Allen", "PROPN", "I-PERSON"),
     ]
     assert _mentions(tokens) == ["Fresno", "Glen Allen"]
+
+
+def test_bounds_untagged_common_noun_is_no_place() -> None:
+    # "Man" is a town somewhere; the article writes "man" in lower case too.
+    tokens = [
+        ("Man", "PROPN", "O"),
+        ("held", "VERB", "O"),
+        (".", "PUNCT", "O"),
+        ("They", "PRON", "O"),
+        ("held", "VERB", "O"),
+        ("the", "DET", "O"),
+        ("man", "NOUN", "O"),
+        ("from", "ADP", "O"),
+        ("Fresno", "PROPN", "B-GPE"),
+    ]
+    assert _mentions(tokens) == ["Fresno"]
+    # A numbered unit ("Region 1") is no place either, the word aside.
+    tokens = [
+        ("The", "DET", "O"),
+        ("Region", "PROPN", "O"),
+        ("1", "NUM", "O"),
+        ("board", "NOUN", "O"),
+    ]
+    assert _mentions(tokens) == []

@@ -471,6 +471,21 @@ def find_mentions(
             return False
         return is_region is None or not is_region(key)  # "DPRK"
 
+    lower_words: set[str] | None = None
+
+    def common_word(span: Span) -> bool:
+        """Whether an untagged capitalised word is a common noun here: a numbered unit
+        ("Section 2AA", "Region 1", "Pack 198") or a word the article also writes in lower
+        case ("Man booked" beside "a Goose Creek man")."""
+        nonlocal lower_words
+        if span.end < len(tokens) and tokens[span.end].like_num:
+            return True
+        if len(span) != 1:
+            return False
+        if lower_words is None:
+            lower_words = {t.text for t in tokens if t.is_lower}
+        return span[0].lower_ in lower_words
+
     def surname(span: Span) -> bool:
         """Whether a one-word name is the surname of a person the article names in full
         ("coach Ripley" after "Darren Ripley") with no place cue of its own: a locative
@@ -715,6 +730,8 @@ def find_mentions(
         span = _extend_tail(span, is_known)
         if any(taken[span.start : span.end]) or surname(span) or stray_acronym(span):
             continue
+        if not locative and common_word(span):
+            continue
         if is_known(name_key(span.text)):
             add(
                 Mention(
@@ -743,6 +760,10 @@ def find_mentions(
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
             span = _known_part(span, is_known, is_major) or span
+        weak = not _after_locative(span)
+        if weak and common_word(span):
+            i = j
+            continue
         if is_known(name_key(span.text)) and not surname(span) and not stray_acronym(span):
             add(
                 Mention(
@@ -752,7 +773,7 @@ def find_mentions(
                     "entity",
                     "",
                     required=False,
-                    weak=not _after_locative(span),
+                    weak=weak,
                 ),
                 span.start,
                 span.end,
