@@ -300,3 +300,26 @@ def test_unknown_toponym_without_a_town_nearby_has_no_point() -> None:
     doc = _doc([("Zorbaville", "PROPN", "B-GPE"), ("flooded", "VERB", "O")])
     (village,) = find_places(doc)
     assert village.lat is None and village.lon is None
+
+
+def test_article_town_is_one_in_a_region_the_article_names() -> None:
+    doc = _doc(
+        [
+            *_words("Crews from", "VERB"),
+            ("Leicester", "PROPN", "B-GPE"),
+            ("met", "VERB", "O"),
+            ("in", "ADP", "O"),
+            ("Dallas", "PROPN", "B-GPE"),
+            (",", "PUNCT", "O"),
+            ("Texas", "PROPN", "B-GPE"),
+            (".", "PUNCT", "O"),
+            ("\n", "SPACE", "O"),
+            *_words("Royal Street"),
+            ("closed", "VERB", "O"),
+            (".", "PUNCT", "O"),
+        ]
+    )
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 10)
+    places = {p.text: p for p in find_places(doc)}
+    assert places["Royal Street"].lat == places["Dallas"].lat

@@ -505,7 +505,14 @@ def locate_facilities(
         (e for m, e in pairs if m.kind == "dateline" and e and e.feature in LOCALITY_FEATURES),
         None,
     )
-    main = _main_locality(localities) or _main_locality([(s, t, e) for s, t, e, _ in named])
+    # A town in a first-level region the article names ("Louisiana") is the article's
+    # locality before one elsewhere that it names as often.
+    regions = {e.admin1 for e in entries if e is not None and e.feature == "ADM1" and e.admin1}
+    main = (
+        _main_locality([x for x in localities if x[2].admin1 in regions])
+        or _main_locality(localities)
+        or _main_locality([(s, t, e) for s, t, e, _ in named])
+    )
     paragraphs = _paragraph_starts(doc.text if text is None else text)
     sentences = _Sentences(doc)
     by_start = {s: e for s, _, e, _ in named}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Collection
@@ -28,7 +29,8 @@ _PLACE_NOUNS = frozenset(
         "mayor", "governor", "residents", "streets", "heart", "people", "citizens",
     }
 )  # fmt: skip
-_LIST = frozenset({"and", "or", ","})  # words joining the items of a list
+_LIST = frozenset({"and", "or", ","})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # words joining the items of a list
 _FUSED = re.compile(r"^([A-Z][A-Za-z.]+)-[a-z]+$")  # "U.S.-led", "Iran-backed"
 # Entity labels NER often gives a place name by mistake ("captured in Chattanooga" as a
 # product, "2008 Walker County Fair" as an event, "in Manbij" as a date): proper nouns
@@ -171,7 +173,56 @@ def _after_locative(span: Span) -> bool:
         before == "of" and i >= 2 and doc[i - 2].lower_ in _PLACE_NOUNS
     ):
         return False
-    return span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s", "'")
+    return span.end >= len(doc) or doc[span.end].text not in _POSSESSIVE
+
+
+def _acronym(text: str) -> bool:
+    """A short word with two or more capitals ("AI", "MoD", "IoTX", "P.A.")."""
+    return " " not in text and len(text) <= 5 and sum(c.isupper() for c in text) >= 2
+
+
+def _widen_word(tok: Token) -> bool:
+    """A word that may continue a place name across an entity's edge ("Belle" + "Plaine",
+    "Sault Ste." + "Marie"): capitalised, alphabetic or an abbreviated head ("Ste.")."""
+    text = tok.text
+    return text[:1].isupper() and (tok.is_alpha or text[:-1].isalpha() and text[-1] == ".")
+
+
+def _widen(
+    tokens: list[Token],
+    first: int,
+    end: int,
+    taken: bytearray,
+    is_known: Callable[[str], bool],
+    not_places: Collection[str],
+) -> tuple[int, int] | None:
+    """The longest known name of up to four words that holds tokens ``first:end`` and
+    adds free name words of the same sentence on either side, or None."""
+    lo = first
+    while lo > 0 and first - lo < 2 and not taken[lo - 1] and _widen_word(tokens[lo - 1]):
+        if tokens[lo].is_sent_start:
+            break
+        lo -= 1
+    hi = end
+    while hi < len(tokens) and hi - end < 2 and not taken[hi] and _widen_word(tokens[hi]):
+        if tokens[hi].is_sent_start:
+            break
+        hi += 1
+    if lo == first and hi == end:
+        return None
+    best = None
+    for a in range(lo, first + 1):
+        for b in range(hi, end - 1, -1):
+            if (a, b) == (first, end) or b - a > 4:
+                continue
+            if best is not None and b - a <= best[1] - best[0]:
+                continue
+            if tokens[a].lower_ in _LEADING:
+                continue
+            key = name_key(" ".join(t.text for t in tokens[a:b]))
+            if key not in not_places and is_known(key):
+                best = (a, b)
+    return best
 
 
 def _split_commas(span: Span) -> list[Span]:
@@ -327,6 +378,25 @@ def find_mentions(
     def add(mention: Mention, first: int, end: int) -> None:
         if any(taken[first:end]):
             return
+        if mention.name is None and mention.kind != "dateline":
+            wide = _widen(tokens, first, end, taken, is_known, lexicon.not_places)
+            if wide is not None:
+                # A name the gazetteer knows whole wins over its part ("Kansas City
+                # International", "in Belle Plaine", "Sault Ste. Marie", "Indian Orchard").
+                first, end = wide
+                span = doc[first:end]
+                kind = "embedded" if mention.kind == "demonym" else mention.kind
+                weak = mention.weak or mention.kind == "demonym"
+                mention = dataclasses.replace(
+                    mention,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind=kind,
+                    target=None,
+                    required=mention.required and kind != "embedded",
+                    weak=weak,
+                )
         for i in range(first, end):
             taken[i] = 1
         found.append((mention, first, end))
@@ -368,6 +438,7 @@ def find_mentions(
                 return
 
     person_words: set[str] = set()
+    surnames: set[str] = set()  # last words of full names ("Ripley" of "Darren Ripley")
     for ent in ents:
         # A demonym tagged PERSON ("the Slovak architect", "Sri Lankan interests") is
         # still a demonym.
@@ -376,6 +447,58 @@ def find_mentions(
                 person[i] = 1
                 if tokens[i].is_alpha:
                     person_words.add(tokens[i].lower_)
+            last = tokens[ent.end - 1]
+            if ent.end - ent.start > 1 and last.is_alpha and tokens[ent.start].is_alpha:
+                surnames.add(last.lower_)
+    if surnames:
+        # A country, region or large city that NER gives another label more often than a
+        # person's is no surname ("Rethinking Egypt" once, "Egypt" seven times); a small
+        # town's name is, however often NER calls it a place ("Ripley").
+        votes: dict[str, int] = dict.fromkeys(surnames, 0)
+        for tok in tokens:
+            if tok.ent_type_ and tok.lower_ in votes:
+                if tok.ent_type_ == "PERSON":
+                    votes[tok.lower_] += 1
+                else:
+                    votes[tok.lower_] -= 1
+        surnames = {w for w, v in votes.items() if v >= 0 or not is_major(w)}
+
+    def stray_acronym(span: Span) -> bool:
+        """An acronym NER did not call a place that names no country, region or large
+        city ("BA", "CIS", "OAS" as organisations): a namesake village is not meant."""
+        key = name_key(span.text)
+        if not _acronym(span.text) or key in lexicon.aliases or is_major(key):
+            return False
+        return is_region is None or not is_region(key)  # "DPRK"
+
+    lower_words: set[str] | None = None
+
+    def common_word(span: Span) -> bool:
+        """Whether an untagged capitalised word is a common noun here: a numbered unit
+        ("Section 2AA", "Region 1", "Pack 198") or a word the article also writes in lower
+        case ("Man booked" beside "a Goose Creek man")."""
+        nonlocal lower_words
+        if span.end < len(tokens) and tokens[span.end].like_num:
+            return True
+        if len(span) != 1:
+            return False
+        if lower_words is None:
+            lower_words = {t.text for t in tokens if t.is_lower}
+        return span[0].lower_ in lower_words
+
+    def surname(span: Span) -> bool:
+        """Whether a one-word name is the surname of a person the article names in full
+        ("coach Ripley" after "Darren Ripley") with no place cue of its own: a locative
+        preposition or a following ", <state or region>" ("Ripley, Miss.")."""
+        if len(span) != 1 or span[0].lower_ not in surnames or _after_locative(span):
+            return False
+        end = span.end
+        if end + 1 < len(tokens) and tokens[end].text == ",":
+            nxt = tokens[end + 1]
+            key = nxt.lower_ if nxt.text[-1:] != "." else name_key(nxt.text)
+            if key in lexicon.comma_aliases or is_region is not None and is_region(key):
+                return False
+        return True
 
     # Dateline: an upper-case place opening the article.
     match = _DATELINE.match(text)
@@ -399,6 +522,8 @@ def find_mentions(
                 # Parish") still counts as a place.
                 if name_key(span.text) in lexicon.demonyms or not is_known(name_key(span.text)):
                     continue
+                if stray_acronym(span):
+                    continue
             span = _extend_tail(span, is_known)
             spans = [span]
             if len(span) > 1 and "," not in span.text and not is_known(name_key(span.text)):
@@ -409,10 +534,15 @@ def find_mentions(
                 known = is_known(name_key(part.text))
                 if label == "FAC" and not known:
                     continue  # left free for the place inside ("Cottonport Fire Station")
+                if known and surname(part):
+                    continue
                 # An unknown name that is a person's elsewhere in the article ("Farrin",
                 # "Saakashvili" tagged GPE) is kept only if the gazetteer knows it.
                 named_person = not known and all(t.lower_ in person_words for t in part)
-                optional = label == "FAC" or label == "NORP" or named_person
+                # An unknown name in lower case ("veranda", "red states") or an unknown
+                # acronym ("AI", "MoD", "UConn") is no toponym NER could vouch for.
+                odd = not known and (not part.text[:1].isupper() or _acronym(part.text))
+                optional = label == "FAC" or label == "NORP" or named_person or odd
                 add(
                     Mention(
                         part.start_char,
@@ -575,6 +705,7 @@ def find_mentions(
         if tok.text in ("'s", "\u2019s") and tok.i > 0:
             place_before(tok.i, "embedded", _capital_word, skip_person=True)
 
+    place_ends = {end for m, _, end in found if m.kind == "entity" and m.required}
     # Whole ORG entities and single-word PERSON entities that are place names ("Fargo"),
     # and proper nouns NER left untagged: kept only when well supported (see resolve).
     for ent in ents:
@@ -584,15 +715,22 @@ def find_mentions(
         if span is None:
             continue
         locative = _after_locative(span)
+        # Listed after a place NER found ("between Coggeshall and Marks Tey"): see
+        # _coordinated.
+        listed = span.start >= 2 and tokens[span.start - 1].lower_ in _LIST
+        listed = listed and span.start - 1 in place_ends
         if (
             ent.label_ == "PERSON"
             and len(span) > 1
             and not locative
+            and not listed
             and not is_major(name_key(span.text))
         ):
             continue  # "Jordan Smith"; but "Tamil Nadu" mistaken for a person is a place
         span = _extend_tail(span, is_known)
-        if any(taken[span.start : span.end]):
+        if any(taken[span.start : span.end]) or surname(span) or stray_acronym(span):
+            continue
+        if not locative and common_word(span):
             continue
         if is_known(name_key(span.text)):
             add(
@@ -622,7 +760,11 @@ def find_mentions(
         span = doc[i:j]
         if len(span) > 1 and not is_known(name_key(span.text)):
             span = _known_part(span, is_known, is_major) or span
-        if is_known(name_key(span.text)):
+        weak = not _after_locative(span)
+        if weak and common_word(span):
+            i = j
+            continue
+        if is_known(name_key(span.text)) and not surname(span) and not stray_acronym(span):
             add(
                 Mention(
                     span.start_char,
@@ -631,7 +773,7 @@ def find_mentions(
                     "entity",
                     "",
                     required=False,
-                    weak=not _after_locative(span),
+                    weak=weak,
                 ),
                 span.start,
                 span.end,
