@@ -10,9 +10,9 @@ Sources, all GeoNames-derived and shipped inside PyPI packages (nothing is downl
   counties, parishes) with their GeoNames ids and aliases, and which subdivisions each
   city lies in. Subdivisions and countries carry no coordinates in either package, so
   their point is estimated from their cities (the middle of the 10th–90th percentile box);
-- zipcodes (optional): every US postal town (and the other locality names the postal
-  service accepts for a zip code) with its state, county and point. Towns cities500
-  lacks (villages under 500 people, unincorporated places: local news names them) are
+- zipcodes (pinned; skipped when absent): every US postal town (and the other locality
+  names the postal service accepts for a zip code) with its state, county and point. Towns
+  cities500 lacks (villages under 500 people, unincorporated places: local news names them) are
   added with no population and no GeoNames id.
 
 The file is built once (a few seconds) and rebuilt when a source package's version or
