@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsevents.places import default_resolver, find_places
 from newsevents.places.facilities import facility_tables, find_facilities
 
-_VOCAB = spacy.blank("en").vocab
+from ._tagged import Tagged, tagged_doc
 
 
-def _doc(tokens: list[tuple[str, str, str]]) -> Doc:
+def _doc(tokens: Tagged) -> Doc:
     """A Doc from (word, POS, BIO entity tag) triples; a space after every word but the
     last, none before punctuation."""
     words = [w for w, _, _ in tokens]
     spaces = [
         i + 1 < len(words) and words[i + 1] not in (".", ",", "'s") for i in range(len(words))
     ]
-    return Doc(
-        _VOCAB,
-        words=words,
-        spaces=spaces,
-        pos=[p for _, p, _ in tokens],
-        ents=[e for _, _, e in tokens],
-    )
+    return tagged_doc(tokens, spaces)
 
 
 def _facilities(doc: Doc) -> list[tuple[str, str]]:

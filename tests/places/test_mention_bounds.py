@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from newsevents.places import find_places
 
-from newsevents.places import default_resolver, find_places
-from newsevents.places.lexicon import default_place_lexicon
-from newsevents.places.mentions import find_mentions
-
-_VOCAB = spacy.blank("en").vocab
+from ._tagged import Tagged, mentions_of, tagged_doc
 
 
-def _mentions(tokens: list[tuple[str, str, str]]) -> list[str]:
-    words = [w for w, _, _ in tokens]
-    doc = Doc(
-        _VOCAB,
-        words=words,
-        pos=[p for _, p, _ in tokens],
-        ents=[e for _, _, e in tokens],
-    )
-    resolver = default_resolver()
-    found = find_mentions(
-        doc,
-        default_place_lexicon(),
-        is_known=resolver.is_known,
-        is_major=resolver.is_major,
-        is_region=resolver.is_region,
-    )
-    return [m.text for m in found]
+def _mentions(tokens: Tagged) -> list[str]:
+    return [m.text for m in mentions_of(tagged_doc(tokens), regions=True)]
 
 
 def test_bounds_known_city_inside_organisation_name_is_whole() -> None:
@@ -125,12 +105,7 @@ def test_bounds_unknown_acronym_or_lower_case_word_tagged_place_is_dropped() -> 
         ("near", "ADP", "O"),
         ("Zorblatt", "PROPN", "B-GPE"),
     ]
-    doc = Doc(
-        _VOCAB,
-        words=[w for w, _, _ in tokens],
-        pos=[p for _, p, _ in tokens],
-        ents=[e for _, _, e in tokens],
-    )
+    doc = tagged_doc(tokens)
     # An unknown capitalised name stays (reported without a GeoNames id).
     assert [p.text for p in find_places(doc)] == ["Zorblatt"]
 

@@ -3,25 +3,17 @@ mistakes (a person's surname tagged as a place)."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from newsevents.places import find_places
 
-from newsevents.places import default_resolver, find_places
-from newsevents.places.lexicon import default_place_lexicon
-from newsevents.places.mentions import find_mentions
-
-_VOCAB = spacy.blank("en").vocab
+from ._tagged import Tagged, mentions_of, tagged_doc
 
 
 def _texts(tokens: list[tuple[str, str]]) -> list[str]:
-    words = [w for w, _ in tokens]
-    doc = Doc(_VOCAB, words=words, pos=[p for _, p in tokens], ents=["O"] * len(words))
+    doc = tagged_doc([(w, p, "O") for w, p in tokens])
     doc[0].is_sent_start = True
     for tok in doc[1:]:
         tok.is_sent_start = False
-    r = default_resolver()
-    found = find_mentions(doc, default_place_lexicon(), is_known=r.is_known, is_major=r.is_major)
-    return [m.text for m in found]
+    return [m.text for m in mentions_of(doc)]
 
 
 def test_capitalised_noun_inside_a_sentence_may_be_a_place() -> None:
@@ -34,15 +26,8 @@ def test_capitalised_noun_opening_a_sentence_or_an_acronym_is_not() -> None:
     assert _texts([("They", "PRON"), ("met", "VERB"), ("at", "ADP"), ("SWAT", "NOUN")]) == []
 
 
-def _places_texts(tokens: list[tuple[str, str, str]]) -> list[str]:
-    words = [w for w, _, _ in tokens]
-    doc = Doc(
-        _VOCAB,
-        words=words,
-        pos=[p for _, p, _ in tokens],
-        ents=[e for _, _, e in tokens],
-    )
-    return [p.text for p in find_places(doc)]
+def _places_texts(tokens: Tagged) -> list[str]:
+    return [p.text for p in find_places(tagged_doc(tokens))]
 
 
 def test_unknown_name_that_is_a_person_elsewhere_is_no_place() -> None:

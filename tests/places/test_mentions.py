@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from newsevents.places import default_resolver, find_places
-from newsevents.places.lexicon import default_place_lexicon
-from newsevents.places.mentions import find_mentions
+from newsevents.places import find_places
 
-_VOCAB = spacy.blank("en").vocab  # with the lexical attributes (is_alpha)
+from ._tagged import Tagged, mentions_of, tagged_doc
 
 
-def _doc(tokens: list[tuple[str, str, str]], spaces: list[bool] | None = None) -> Doc:
-    """A Doc from (word, POS, BIO entity tag) triples."""
-    words = [w for w, _, _ in tokens]
-    return Doc(
-        _VOCAB,
-        words=words,
-        spaces=spaces or [True] * (len(words) - 1) + [False],
-        pos=[p for _, p, _ in tokens],
-        ents=[e for _, _, e in tokens],
-    )
+def _doc(tokens: Tagged, spaces: list[bool] | None = None) -> Doc:
+    """A Doc from (word, POS, BIO entity tag) triples, no space after the last word."""
+    return tagged_doc(tokens, spaces or [True] * (len(tokens) - 1) + [False])
 
 
-def _mentions(doc: Doc):
-    resolver = default_resolver()
-    return find_mentions(
-        doc, default_place_lexicon(), is_known=resolver.is_known, is_major=resolver.is_major
-    )
+_mentions = mentions_of
 
 
 def test_mentions_place_under_a_wrong_label_is_looked_up() -> None:
@@ -276,14 +262,7 @@ def _listed_doc() -> Doc:
 
 def test_mentions_list_of_regions_is_no_town_and_state_pair() -> None:
     # "Washington, New York and Boston" lists peers: Washington is not a town in New York.
-    resolver = default_resolver()
-    mentions = find_mentions(
-        _listed_doc(),
-        default_place_lexicon(),
-        is_known=resolver.is_known,
-        is_major=resolver.is_major,
-        is_region=resolver.is_region,
-    )
+    mentions = mentions_of(_listed_doc(), regions=True)
     assert [m.text for m in mentions] == ["Washington", "New York", "Boston"]
     assert mentions[0].container is None and mentions[0].listed and mentions[1].listed
     places = {p.text: p for p in find_places(_listed_doc())}
